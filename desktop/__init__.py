@@ -1,0 +1,3 @@
+"""StrongStride desktop app and command line."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Outside data in, plain activity records out: one module per source."""

@@ -1,0 +1,1 @@
+"""Data files: exercise library, checklist templates, icons, styles."""

@@ -1,0 +1,138 @@
+"""Opening the database: checks, backup, migration, WAL, foreign keys, one transaction helper.
+
+Threading: a `Database` may be shared between threads; each `session()` must stay in the thread
+that opened it. SQLite allows one writer at a time, so long writers (imports) batch their work.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from store import migrate
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message names the file and says what to do."""
+
+
+class Database:
+    """One SQLite file, migrated to the current schema on open."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path | str) -> Database:
+        path = Path(path)
+        _check_is_sqlite(path)
+        engine = _make_engine(path)
+        try:
+            _migrate_with_backup(path, engine)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(path, engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits when the block ends, rolls back on any exception."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def backup_to(self, target: Path) -> Path:
+        """A consistent copy through SQLite's backup API (safe while the app is running)."""
+        source = sqlite3.connect(self.path)
+        try:
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            source.close()
+        return target
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the database ({exc.strerror or exc})") from exc
+    if head != SQLITE_MAGIC:
+        raise StoreError(
+            f"{path} is not a StrongStride database (not an SQLite file); "
+            "move it away or choose another --data-dir"
+        )
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):  # noqa: ANN001 - SQLAlchemy's callback signature
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    return engine
+
+
+def _migrate_with_backup(path: Path, engine: Engine) -> None:
+    try:
+        with engine.connect() as conn:
+            current = migrate.current_revision(conn)
+    except Exception as exc:  # corrupt file behind a valid header
+        raise StoreError(f"{path}: the database cannot be read ({exc}); restore a backup") from exc
+    head = migrate.head_revision()
+    if current == head:
+        return
+    if current is not None and not migrate.is_known_revision(current):
+        raise StoreError(
+            f"{path} was written by a newer StrongStride (schema {current}); "
+            "install the newer version or choose another --data-dir"
+        )
+    if current is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f"{path.stem}.before-{head}.{stamp}.sqlite")
+        source = sqlite3.connect(path)
+        try:
+            dest = sqlite3.connect(backup)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            source.close()
+    try:
+        migrate.upgrade(engine)
+    except Exception as exc:
+        raise StoreError(f"{path}: migrating the database failed ({exc})") from exc
+
+
