@@ -43,7 +43,9 @@ def resolve_data_dir(explicit: str | None, *, demo: bool = False) -> Path:
     else:
         path = demo_data_dir() if demo else default_data_dir()
     if path.exists() and not path.is_dir():
-        raise DataDirError(f"data directory {path} is a file, not a folder; pass another --data-dir")
+        raise DataDirError(
+            f"data directory {path} is a file, not a folder; pass another --data-dir"
+        )
     try:
         path.mkdir(parents=True, exist_ok=True)
         _check_writable(path)

@@ -134,5 +134,3 @@ def _migrate_with_backup(path: Path, engine: Engine) -> None:
         migrate.upgrade(engine)
     except Exception as exc:
         raise StoreError(f"{path}: migrating the database failed ({exc})") from exc
-
-
