@@ -37,6 +37,7 @@ class Database:
     def open(cls, path: Path | str) -> Database:
         path = Path(path)
         _check_is_sqlite(path)
+        _check_not_newer(path)
         engine = _make_engine(path)
         try:
             _migrate_with_backup(path, engine)
@@ -90,6 +91,32 @@ def _check_is_sqlite(path: Path) -> None:
         )
 
 
+def _check_not_newer(path: Path) -> None:
+    """Refuse a newer schema before anything (even the WAL switch) writes to the file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            row = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if has_table
+                else None
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: the database cannot be read ({exc}); restore a backup") from exc
+    if row and not migrate.is_known_revision(row[0]):
+        raise StoreError(
+            f"{path} was written by a newer StrongStride (schema {row[0]}); "
+            "install the newer version or choose another --data-dir"
+        )
+
+
 def _make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
 
@@ -113,11 +140,6 @@ def _migrate_with_backup(path: Path, engine: Engine) -> None:
     head = migrate.head_revision()
     if current == head:
         return
-    if current is not None and not migrate.is_known_revision(current):
-        raise StoreError(
-            f"{path} was written by a newer StrongStride (schema {current}); "
-            "install the newer version or choose another --data-dir"
-        )
     if current is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = path.with_name(f"{path.stem}.before-{head}.{stamp}.sqlite")

@@ -116,8 +116,10 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path):
 def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "strongstride.sqlite"
     Database.open(path).close()
-    with sqlite3.connect(path) as conn:
+    conn = sqlite3.connect(path)
+    with conn:
         conn.execute("UPDATE alembic_version SET version_num = 'f00dcafe'")
+    conn.close()
     before = path.read_bytes()
     with pytest.raises(StoreError) as err:
         Database.open(path)

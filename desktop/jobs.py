@@ -1,0 +1,107 @@
+"""Background work for the window: every long job runs off the GUI thread.
+
+A job is a function `fn(cancel: threading.Event) -> Generator[Progress, None, R]` (or a plain
+function returning R). `JobRunner.start()` runs it on a thread pool and reports back through Qt
+signals, which arrive on the GUI thread: `progress(done, total, label)` (total is -1 when
+unknown), `result(R)`, `error(message)`, `cancelled()`, then always `finished()`.
+
+Threading rule: the job function must not touch any widget; it only computes and yields.
+Cancelling sets the event; the job stops at its next yield, keeping what it completed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from importers.progress import Cancelled, Progress
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int, str)
+    result = Signal(object)
+    error = Signal(str)
+    cancelled = Signal()
+    finished = Signal()
+
+
+class Job(QRunnable):
+    def __init__(self, fn: Callable[[threading.Event], Any], name: str = "") -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.name = name
+        self.signals = JobSignals()
+        self.cancel_event = threading.Event()
+        self.done_event = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def run(self) -> None:  # runs on a pool thread
+        try:
+            outcome = self.fn(self.cancel_event)
+            if inspect.isgenerator(outcome):
+                outcome = self._drive(outcome)
+            if self.is_cancelled:
+                self.signals.cancelled.emit()
+            else:
+                self.signals.result.emit(outcome)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # reported to the user, never a crash of the window
+            traceback.print_exc()
+            self.signals.error.emit(str(exc) or type(exc).__name__)
+        finally:
+            self.done_event.set()
+            self.signals.finished.emit()
+
+    def _drive(self, gen: Any) -> Any:
+        while True:
+            if self.is_cancelled:
+                gen.close()
+                return None
+            try:
+                step = next(gen)
+            except StopIteration as stop:
+                return stop.value
+            if isinstance(step, Progress):
+                total = -1 if step.total is None else step.total
+                self.signals.progress.emit(step.done, total, step.label)
+
+
+class JobRunner(QObject):
+    """Owns the pool and the running jobs, so the window can cancel and wait on close."""
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._running: set[Job] = set()
+
+    def start(self, fn: Callable[[threading.Event], Any], name: str = "") -> Job:
+        job = Job(fn, name)
+        self._running.add(job)
+        job.signals.finished.connect(lambda: self._running.discard(job))
+        self.pool.start(job)
+        return job
+
+    @property
+    def running(self) -> list[Job]:
+        return [j for j in self._running if not j.done_event.is_set()]
+
+    def cancel_all(self) -> None:
+        for job in list(self._running):
+            job.cancel()
+
+    def wait(self, timeout_ms: int = 30000) -> bool:
+        return self.pool.waitForDone(timeout_ms)

@@ -1,0 +1,90 @@
+"""The first window: opens on demo data, shows it, runs background jobs, closes cleanly."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+
+from desktop.demo_data import fill_demo
+from desktop.main_window import MainWindow
+from importers.progress import Progress
+from store import Database
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def demo_db(tmp_path):
+    db = Database.open(tmp_path / "strongstride.sqlite")
+    fill_demo(db, today=TODAY)
+    yield db
+    db.close()
+
+
+def test_the_main_window_opens_on_demo_data_and_closes_cleanly(qtbot, demo_db, tmp_path):
+    window = MainWindow(demo_db, data_dir=tmp_path, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.windowTitle() == "StrongStride"
+    assert "217 activities" in window.statusBar().currentMessage()
+    assert window.close()
+
+
+def test_a_background_job_reports_progress_and_result_on_the_gui_thread(qtbot, demo_db, tmp_path):
+    window = MainWindow(demo_db, data_dir=tmp_path, today=TODAY)
+    qtbot.addWidget(window)
+    seen: list[tuple[int, int, str]] = []
+    threads: set[int] = set()
+
+    def count_to_three(cancel: threading.Event):
+        for i in range(3):
+            yield Progress(i + 1, 3, f"item {i + 1}")
+        return "all done"
+
+    job = window.jobs.start(count_to_three)
+    job.signals.progress.connect(
+        lambda d, t, label: (seen.append((d, t, label)), threads.add(threading.get_ident()))
+    )
+    with qtbot.waitSignal(job.signals.result, timeout=5000) as blocker:
+        pass
+    assert blocker.args == ["all done"]
+    qtbot.waitUntil(lambda: len(seen) == 3)
+    assert seen[-1] == (3, 3, "item 3")
+    assert threads == {threading.get_ident()}
+
+
+def test_cancelling_a_job_stops_it_between_items(qtbot, demo_db, tmp_path):
+    window = MainWindow(demo_db, data_dir=tmp_path, today=TODAY)
+    qtbot.addWidget(window)
+    started = threading.Event()
+    processed: list[int] = []
+
+    def slow_items(cancel: threading.Event):
+        for i in range(1000):
+            started.set()
+            processed.append(i)
+            cancel.wait(0.01)
+            yield Progress(i + 1, 1000)
+
+    job = window.jobs.start(slow_items)
+    assert started.wait(5)
+    with qtbot.waitSignal(job.signals.cancelled, timeout=5000):
+        job.cancel()
+    assert 0 < len(processed) < 1000
+    assert window.jobs.wait(5000)
+
+
+def test_a_failing_job_reports_its_message(qtbot, demo_db, tmp_path):
+    window = MainWindow(demo_db, data_dir=tmp_path, today=TODAY)
+    qtbot.addWidget(window)
+
+    def broken(cancel: threading.Event):
+        raise ValueError("week.fit: not a FIT file")
+
+    job = window.jobs.start(broken)
+    with qtbot.waitSignal(job.signals.error, timeout=5000) as blocker:
+        pass
+    assert blocker.args == ["week.fit: not a FIT file"]
