@@ -1,0 +1,146 @@
+"""Two FIT decoders behind one shape: the messages the importer needs, as plain dicts.
+
+`fitfast` (Rust, fast) reads every file whose structure and CRC are sound; `fitdecode` (pure
+Python) is the fallback for the rest: CRC not checked, every complete message before a
+truncation kept. Both are normalised to the same `FitMessages` so the activity code above never
+knows which decoder ran: timestamps are Unix seconds, enums are profile names, arrays are lists,
+fields without a value are absent, `file_id.product` is the raw product number.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+import fitdecode
+import fitfast
+
+# Seconds between the Unix epoch and the FIT epoch (1989-12-31T00:00:00Z).
+FIT_EPOCH_S = 631065600
+# FIT date_time values below this are seconds since the device powered on, not a date.
+FIT_MIN_ABSOLUTE = 0x10000000 + FIT_EPOCH_S
+
+WANTED = frozenset(
+    {
+        "file_id",
+        "activity",
+        "session",
+        "record",
+        "event",
+        "hr",
+        "set",
+        "sport",
+        "user_profile",
+        "zones_target",
+        "hr_zone",
+    }
+)
+_TIME_FIELDS = frozenset(
+    {"timestamp", "start_time", "local_timestamp", "time_created", "event_timestamp_dt"}
+)
+
+
+class FitReadError(Exception):
+    """The file holds nothing a FIT decoder can read; the message says why in plain words."""
+
+
+@dataclass
+class FitMessages:
+    """The wanted messages of one file, in file order, plus how reading went."""
+
+    messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    decoder: str = "fitfast"
+    warnings: list[str] = field(default_factory=list)
+    truncated: bool = False  # a decode error cut the activity short
+
+    def get(self, name: str) -> list[dict[str, Any]]:
+        return self.messages.get(name, [])
+
+
+def read_fast(data: bytes) -> FitMessages:
+    """Decode with fitfast; raises `fitfast.FitDecodeError` on any structural or CRC fault."""
+    parsed = fitfast.parse(data, enum_names=True, datetimes=False)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in WANTED:
+        rows = parsed.get(name)
+        if rows:
+            out[name] = [{k: v for k, v in row.items() if isinstance(k, str)} for row in rows]
+    for row in out.get("hr", []):
+        ts12 = row.get("event_timestamp_12")
+        if isinstance(ts12, bytes | bytearray):
+            row["event_timestamp_12"] = list(ts12)
+    return FitMessages(out, decoder="fitfast")
+
+
+def read_tolerant(data: bytes) -> FitMessages:
+    """Decode with fitdecode, CRC unchecked, keeping everything read before an error."""
+    if not data:
+        raise FitReadError("empty file (0 bytes)")
+    result = FitMessages(decoder="fitdecode")
+    completed_files = 0
+    data_since_crc = False
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            for frame in _frames(data):
+                if frame.frame_type == fitdecode.FIT_FRAME_CRC:
+                    completed_files += 1
+                    data_since_crc = False
+                elif frame.frame_type == fitdecode.FIT_FRAME_DATA:
+                    data_since_crc = True
+                    if frame.name in WANTED:
+                        result.messages.setdefault(frame.name, []).append(_fields(frame))
+        except Exception as exc:  # fitdecode raises several types; all mean "stopped here"
+            reason = _plain_reason(exc)
+            if not result.messages:
+                raise FitReadError(reason) from exc
+            result.warnings.append(f"decoding stopped early: {reason}")
+            # A fault after a complete, CRC-closed file (chained files) loses nothing of it.
+            result.truncated = data_since_crc or completed_files == 0
+    result.warnings[:0] = sorted({str(w.message) for w in caught})
+    return result
+
+
+def _frames(data: bytes) -> Any:
+    with fitdecode.FitReader(
+        io.BytesIO(data),
+        check_crc=fitdecode.CrcCheck.DISABLED,
+        error_handling=fitdecode.ErrorHandling.WARN,
+        keep_raw_chunks=False,
+    ) as reader:
+        yield from reader
+
+
+def _fields(frame: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for fld in frame.fields:
+        value = fld.value
+        if value is None:
+            continue
+        name = fld.name
+        if name == "garmin_product" or (name == "product" and not isinstance(value, int)):
+            name, value = "product", fld.raw_value
+        elif name in _TIME_FIELDS:
+            raw = fld.raw_value
+            value = raw + FIT_EPOCH_S if isinstance(raw, int) else None
+        elif name == "event_timestamp_12":
+            value = list(fld.raw_value) if fld.raw_value is not None else None
+        elif isinstance(value, tuple):
+            value = list(value)
+        if value is not None:
+            row[name] = value
+    return row
+
+
+def _plain_reason(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    lowered = text.lower()
+    if "not a fit file" in lowered or "header" in lowered and "invalid" in lowered:
+        return "not a FIT file"
+    if isinstance(exc, fitdecode.FitEOFError) or "eof" in lowered:
+        return "file ends in the middle of a message (truncated)"
+    if "not defined" in lowered or "local message" in lowered:
+        return f"corrupt data: {text}"
+    return text

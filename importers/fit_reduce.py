@@ -1,0 +1,154 @@
+"""Per-second samples reduced to what the load model and charts keep, in NumPy.
+
+An activity's samples are never stored: the load model needs only time at each heart rate
+(DOMAIN §2.2), pace work needs time at each speed, and charts need a coarse series. Every
+reduction here is a handful of array operations so a season of files reduces in seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from importers.records import SPEED_BIN_MPS
+
+HR_MIN, HR_MAX = 30, 240  # samples outside are sensor noise (DOMAIN §2.2)
+MAX_GAP_S = 30.0  # a longer gap is a pause or dropout and adds no time
+MAX_SPEED_MPS = 30.0
+SERIES_STEP_S = 10.0
+
+
+@dataclass(frozen=True)
+class Samples:
+    """Columns of one activity's records, sorted by time: Unix seconds, bpm, m/s, m (NaN = none).
+
+    `timing` is False for samples recorded while the timer was stopped (they add no time).
+    """
+
+    t: np.ndarray
+    hr: np.ndarray
+    speed: np.ndarray
+    distance: np.ndarray
+    timing: np.ndarray
+
+    def window(self, start: float, end: float) -> Samples:
+        lo = int(np.searchsorted(self.t, start, side="left"))
+        hi = int(np.searchsorted(self.t, end, side="right"))
+        return Samples(
+            self.t[lo:hi],
+            self.hr[lo:hi],
+            self.speed[lo:hi],
+            self.distance[lo:hi],
+            self.timing[lo:hi],
+        )
+
+    @property
+    def has_hr(self) -> bool:
+        return bool(np.any(_valid_hr(self.hr)))
+
+
+def _valid_hr(hr: np.ndarray) -> np.ndarray:
+    return (hr >= HR_MIN) & (hr <= HR_MAX)  # NaN compares False
+
+
+def _dt_to_next(t: np.ndarray, timing: np.ndarray) -> np.ndarray:
+    """Seconds from each sample to the next; 0 for the last, across gaps > 30 s and in pauses."""
+    dt = np.zeros_like(t)
+    if t.size > 1:
+        dt[:-1] = np.diff(t)
+    dt[(dt > MAX_GAP_S) | (dt < 0) | ~timing] = 0.0
+    return dt
+
+
+def timer_running(t: np.ndarray, events: list[tuple[float, bool]]) -> np.ndarray:
+    """For each sample time, whether the timer was running (from timer start/stop events)."""
+    if not events:
+        return np.ones(t.shape, dtype=bool)
+    ev_t = np.array([e[0] for e in events], dtype=float)
+    ev_on = np.array([e[1] for e in events], dtype=bool)
+    idx = np.searchsorted(ev_t, t, side="right") - 1
+    running = np.ones(t.shape, dtype=bool)
+    seen = idx >= 0
+    running[seen] = ev_on[idx[seen]]
+    return running
+
+
+def hr_histogram(s: Samples) -> tuple[tuple[int, float], ...]:
+    """Seconds at each whole bpm (1-bpm bins), Δt to the next valid sample, gaps add nothing."""
+    ok = _valid_hr(s.hr)
+    if not ok.any():
+        return ()
+    t, hr = s.t[ok], np.rint(s.hr[ok]).astype(np.int64)
+    seconds = np.bincount(hr, weights=_dt_to_next(t, s.timing[ok]), minlength=HR_MAX + 1)
+    bpm = np.nonzero(seconds > 0)[0]
+    return tuple((int(b), round(float(seconds[b]), 3)) for b in bpm)
+
+
+def speed_histogram(s: Samples) -> tuple[tuple[float, float], ...]:
+    """Seconds in each `SPEED_BIN_MPS` speed bin (bin named by its lower edge)."""
+    ok = (s.speed >= 0) & (s.speed <= MAX_SPEED_MPS)
+    if not ok.any():
+        return ()
+    t, v = s.t[ok], s.speed[ok]
+    bins = np.floor(v / SPEED_BIN_MPS + 1e-9).astype(np.int64)
+    seconds = np.bincount(bins, weights=_dt_to_next(t, s.timing[ok]))
+    used = np.nonzero(seconds > 0)[0]
+    return tuple((round(int(b) * SPEED_BIN_MPS, 1), round(float(seconds[b]), 3)) for b in used)
+
+
+def series(s: Samples, start: float) -> tuple[tuple[float, float | None, float | None], ...]:
+    """Mean heart rate and speed per 10-s step since `start`, for charts."""
+    if s.t.size == 0:
+        return ()
+    step = np.floor((s.t - start) / SERIES_STEP_S).astype(np.int64)
+    step -= min(0, int(step.min()))
+    n = int(step.max()) + 1
+    hr_mean = _bucket_mean(step, s.hr, _valid_hr(s.hr), n)
+    v_ok = (s.speed >= 0) & (s.speed <= MAX_SPEED_MPS)
+    v_mean = _bucket_mean(step, s.speed, v_ok, n)
+    present = np.bincount(step, minlength=n) > 0
+    out = []
+    for i in np.nonzero(present)[0]:
+        hr = None if np.isnan(hr_mean[i]) else round(float(hr_mean[i]), 1)
+        v = None if np.isnan(v_mean[i]) else round(float(v_mean[i]), 2)
+        out.append((float(i * SERIES_STEP_S), hr, v))
+    return tuple(out)
+
+
+def _bucket_mean(step: np.ndarray, values: np.ndarray, ok: np.ndarray, n: int) -> np.ndarray:
+    total = np.bincount(step[ok], weights=values[ok], minlength=n)
+    count = np.bincount(step[ok], minlength=n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+
+def hr_summary(s: Samples) -> tuple[float | None, float | None]:
+    """Time-weighted mean and maximum heart rate of the samples (when the session lacks them)."""
+    ok = _valid_hr(s.hr)
+    if not ok.any():
+        return None, None
+    hr = s.hr[ok]
+    dt = _dt_to_next(s.t[ok], s.timing[ok])
+    mean = float(np.average(hr, weights=dt)) if dt.sum() > 0 else float(hr.mean())
+    return round(mean, 1), float(hr.max())
+
+
+def moving_time(s: Samples) -> float:
+    """Seconds covered by samples, gaps over 30 s excluded (timer time when the file has none)."""
+    return float(_dt_to_next(s.t, s.timing).sum())
+
+
+def speed_from_distance(t: np.ndarray, distance: np.ndarray) -> np.ndarray:
+    """Speed derived from cumulative distance, for files that record no speed."""
+    speed = np.full_like(t, np.nan)
+    ok = ~np.isnan(distance)
+    if ok.sum() < 2:
+        return speed
+    idx = np.nonzero(ok)[0]
+    dt = np.diff(t[idx])
+    dd = np.diff(distance[idx])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        v = np.where(dt > 0, dd / dt, np.nan)
+    speed[idx[1:]] = v
+    return speed
