@@ -1,0 +1,103 @@
+"""What an import did, file by file: the report the command line and the window show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from importers.records import ProfileSuggestion
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    path: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    """Counts and reasons. `failed` makes the command exit 1; everything else is fine."""
+
+    imported: list[str] = field(default_factory=list)  # files that added activities
+    activities: int = 0  # activities added
+    activity_ids: list[int] = field(default_factory=list)
+    duplicates: list[FileProblem] = field(default_factory=list)  # same run known already
+    skipped: list[FileProblem] = field(default_factory=list)  # readable, nothing to import
+    failed: list[FileProblem] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)  # imported, but cut short
+    unchanged: int = 0  # known by path, size and modification time: not read at all
+    moved: list[FileProblem] = field(default_factory=list)  # known content at a new path
+    warnings: list[FileProblem] = field(default_factory=list)
+    profile: ProfileSuggestion | None = None
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_json(self) -> dict[str, Any]:
+        def problems(items: list[FileProblem]) -> list[dict[str, str]]:
+            return [{"path": p.path, "reason": p.reason} for p in items]
+
+        profile = None
+        if self.profile is not None:
+            p = self.profile
+            profile = {
+                "hr_max": p.hr_max,
+                "hr_rest": p.hr_rest,
+                "threshold_hr": p.threshold_hr,
+                "birth_year": p.birth_year,
+                "sex": p.sex,
+            }
+        return {
+            "imported": len(self.imported),
+            "activities_added": self.activities,
+            "activity_ids": self.activity_ids,
+            "duplicates": problems(self.duplicates),
+            "skipped": problems(self.skipped),
+            "failed": problems(self.failed),
+            "partial": list(self.partial),
+            "unchanged": self.unchanged,
+            "moved": problems(self.moved),
+            "warnings": problems(self.warnings),
+            "profile_suggestion": profile,
+            "cancelled": self.cancelled,
+        }
+
+    def summary_lines(self) -> list[str]:
+        lines = [
+            f"Imported {len(self.imported)} file(s): {self.activities} new activit"
+            f"{'y' if self.activities == 1 else 'ies'}.",
+        ]
+        if self.unchanged:
+            lines.append(f"{self.unchanged} file(s) already imported (unchanged).")
+        if self.moved:
+            lines.append(f"{len(self.moved)} file(s) already imported from another folder.")
+        for title, items in (
+            ("Duplicate", self.duplicates),
+            ("Skipped", self.skipped),
+            ("FAILED", self.failed),
+        ):
+            for p in items:
+                lines.append(f"{title}: {p.path}: {p.reason}")
+        for path in self.partial:
+            lines.append(f"Partial (file cut short, kept what was complete): {path}")
+        if self.profile is not None:
+            p = self.profile
+            lines.append(
+                "The watch suggests: "
+                + ", ".join(
+                    f"{k} {v}"
+                    for k, v in (
+                        ("HR max", p.hr_max),
+                        ("resting HR", p.hr_rest),
+                        ("threshold HR", p.threshold_hr),
+                        ("birth year", p.birth_year),
+                        ("sex", p.sex),
+                    )
+                    if v is not None
+                )
+            )
+        if self.cancelled:
+            lines.append("Cancelled: files finished before that are stored.")
+        return lines
