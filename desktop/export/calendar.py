@@ -13,6 +13,7 @@ the same wall-clock time wherever the runner is.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -56,6 +57,24 @@ def session_description(session: StrengthSession, units: str = "km") -> str:
             line += f" — {ex.cue}"
         lines.append(line)
     return "\n".join(lines)
+
+
+def local_tz_name() -> str | None:
+    """This computer's IANA timezone name, or None (then times float in local time)."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        localtime = Path("/etc/localtime")
+        if localtime.is_symlink():
+            target = str(localtime.resolve())
+            if "zoneinfo/" in target:
+                name = target.split("zoneinfo/", 1)[1]
+    if not name:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return name
 
 
 def _zone(tz_name: str | None) -> ZoneInfo | None:
