@@ -91,6 +91,9 @@ class Activity:
     grade_adjusted_distance_m: float | None = None
     lower_body: bool = True  # strength only: did the session load the legs
     is_race: bool = False
+    load: LoadFigure | None = None  # stored figure; None = compute from the fields above
+    peak_hr_10s: float | None = None  # highest 10-s mean HR after the cadence-lock guard
+    hr_zone_s: tuple[float, ...] = ()  # seconds in 50-60/60-70/70-80/80-90/90-100 % HRmax
 
     @property
     def day(self) -> date:
@@ -136,6 +139,8 @@ class SessionLog:
     minutes: float | None = None
     lower_body: bool = True
     exercise_results: tuple[tuple[str, float | None, int | None], ...] = ()  # id, kg, reps
+    session_key: str | None = None  # the planned session this log answers
+    variant: str | None = None  # A or B, when the planned session is known
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,190 @@
+"""Session content from the exercise library (DOMAIN.md §4.2-§4.4, §6).
+
+A session covers squat, single-leg and hinge for the legs, one heavy and one light upper-body
+exercise (A: heavy push, B: heavy pull), two core items or one plus a carry, and plyometrics once
+the gate is passed. The block (development, maintenance, taper, light, ramp, beginner) sets sets,
+reps and effort; upper-body-and-core sessions drop the legs and the jumps.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from planner import defaults as D
+from planner.library import Exercise, Library, pick
+from planner.model import Equipment, ExercisePrescription, Intensity, StrengthSession
+from planner.progression import load_hint
+
+SQUATS = ("back_squat", "goblet_squat", "bw_squat")
+HINGES = ("stiff_leg_dl", "db_rdl", "sl_rdl", "glute_bridge")
+HEAVY_PUSH = ("bb_press", "sa_db_press", "pike_push_up", "push_up")
+LIGHT_PUSH = ("push_up", "pike_push_up")
+HEAVY_PULL = ("chin_up", "bent_row", "band_chin_up", "inverted_row")
+LIGHT_PULL = ("band_row", "inverted_row")
+CORE = {"A": ("plank", "dead_bug"), "B": ("pallof_press", "bird_dog", "side_plank")}
+CARRIES = ("suitcase_carry", "farmer_carry")
+SECOND_CORE = ("side_plank", "dead_bug", "bird_dog")
+PLYO = {1: ("pogo_hops", "skips"), 2: ("cmj", "box_jump"), 3: ("bounds", "sl_hops")}
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """Sets x reps and effort per block."""
+
+    name: str
+    lower: tuple[int, str]
+    heavy: tuple[int, str]
+    light: tuple[int, str]
+    core_sets: int
+    rpe: str
+    minutes: int
+
+
+DEVELOPMENT = Dose("development", (3, "4-6"), (3, "4-6"), (2, "15-20"), 3, "7-8", 45)
+MAINTENANCE = Dose("maintenance", (2, "4-6"), (2, "4-6"), (2, "15-20"), 2, "7-8", 35)
+TAPER = Dose("taper", (1, "4-6"), (1, "4-6"), (1, "15-20"), 1, "≤ 7", 25)
+RACE_LIGHT = Dose("race_week", (2, "3-5"), (2, "3-5"), (1, "15-20"), 2, "5-6", 25)
+BEGINNER_1 = Dose("beginner_1", (2, "8-10"), (2, "8-10"), (2, "15-20"), 2, "5-6", 35)
+BEGINNER_2 = Dose("beginner_2", (3, "6-8"), (3, "6-8"), (2, "15-20"), 2, "6-7", 40)
+
+
+def halved(dose: Dose, rpe: str, name: str) -> Dose:
+    """Half the sets, rounded up, same loads (after a race, B-race D-3, ramp weeks)."""
+
+    def half(x: tuple[int, str]) -> tuple[int, str]:
+        return (math.ceil(x[0] * D.TAPER_SET_FACTOR), x[1])
+
+    return Dose(
+        name,
+        half(dose.lower),
+        half(dose.heavy),
+        half(dose.light),
+        math.ceil(dose.core_sets * D.TAPER_SET_FACTOR),
+        rpe,
+        max(20, dose.minutes - 15),
+    )
+
+
+def ramp_dose(base: Dose, week: int) -> Dose:
+    """Return ramp: week 1 two sets at effort <= 6, later weeks the block's sets at <= 7."""
+    if week == 1:
+        two = lambda x: (min(2, x[0]), x[1])  # noqa: E731
+        return Dose("ramp_1", two(base.lower), two(base.heavy), two(base.light), 2, "≤ 6", 35)
+    return Dose("ramp_2", base.lower, base.heavy, base.light, base.core_sets, "≤ 7", base.minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSpec:
+    """Everything that shapes one session's content."""
+
+    key: str
+    day: date
+    variant: str  # A or B
+    intensity: Intensity
+    dose: Dose
+    reason: str
+    equipment: Equipment
+    max_level: int  # 1 for beginners
+    single_leg: str  # current rotation exercise
+    plyo: tuple[int, int] | None = None  # (tier, contacts)
+    title: str = ""
+
+
+def _prescribe(
+    ex: Exercise, sets: int, reps: str, rpe: str, hint: str, rest: int
+) -> ExercisePrescription:
+    seconds = None
+    if ex.seconds:
+        seconds, reps_out = ex.seconds, None
+    elif ex.reps and not any(c.isdigit() for c in reps):
+        reps_out = ex.reps
+    else:
+        reps_out = reps
+    if ex.per_side and reps_out and "/side" not in reps_out:
+        reps_out += "/side"
+    if ex.per_side and seconds and "/side" not in seconds:
+        seconds += "/side"
+    return ExercisePrescription(
+        id=ex.id,
+        name=ex.name,
+        pattern=ex.pattern,
+        sets=sets,
+        reps=reps_out,
+        seconds=seconds,
+        load_hint=hint or f"effort {rpe}/10",
+        cue=ex.cue,
+        rest_s=rest,
+        substitutes=ex.substitutes,
+    )
+
+
+def build_session(spec: SessionSpec, library: Library, history: Sequence) -> StrengthSession:
+    """Fill one session from the library for the spec's block, variant and equipment."""
+    eq, lvl, dose = spec.equipment, spec.max_level, spec.dose
+    out: list[ExercisePrescription] = []
+    used: set[str] = set()
+
+    def add(prefs: Sequence[str], sets: int, reps: str, rest: int, heavy: bool = True) -> None:
+        ex = pick(library, prefs, eq, lvl, exclude=used)
+        if ex is None or sets <= 0:
+            return
+        used.add(ex.id)
+        hint = load_hint(ex.id, reps, dose, history) if heavy else ""
+        out.append(_prescribe(ex, sets, reps, dose.rpe, hint, rest))
+
+    legs = spec.intensity in (Intensity.FULL, Intensity.LIGHT)
+    if legs and spec.plyo:
+        tier, contacts = spec.plyo
+        ex = pick(library, PLYO[tier][:: 1 if spec.variant == "A" else -1], eq, 3, used)
+        if ex is not None:
+            used.add(ex.id)
+            sets = max(1, math.ceil(contacts / max(1, ex.contacts_per_set)))
+            out.append(_prescribe(ex, sets, ex.reps or "", "", f"{contacts} contacts", 75))
+    if legs:
+        main, other = (SQUATS, HINGES) if spec.variant == "A" else (HINGES, SQUATS)
+        sets, reps = dose.lower
+        add(main, sets, reps, 150)
+        rotation = (spec.single_leg, *D.SINGLE_LEG_ROTATION, "split_squat", "reverse_lunge")
+        add(rotation, sets, reps if reps != "4-6" else "6", 120)
+        remaining = D.LOWER_BODY_SETS_MAX - 2 * sets
+        add(other, min(sets, remaining), reps, 150)
+    heavy, light = (HEAVY_PUSH, LIGHT_PULL) if spec.variant == "A" else (HEAVY_PULL, LIGHT_PUSH)
+    add(heavy, *dose.heavy, 150)
+    add(light, *dose.light, 75, heavy=False)
+    if spec.intensity in (Intensity.UPPER_CORE, Intensity.MOBILITY):
+        other_light = LIGHT_PUSH if spec.variant == "A" else LIGHT_PULL
+        add(other_light, *dose.light, 75, heavy=False)
+    add(CORE[spec.variant], dose.core_sets, "", 60, heavy=False)
+    if not _add_carry(add, library, eq, lvl, dose):
+        add(SECOND_CORE, dose.core_sets, "", 60, heavy=False)
+    return StrengthSession(
+        key=spec.key,
+        day=spec.day,
+        title=spec.title or session_title(spec),
+        intensity=spec.intensity,
+        reason=spec.reason,
+        exercises=tuple(out),
+        minutes=dose.minutes if legs else 25,
+        variant=spec.variant,
+    )
+
+
+def _add_carry(add, library: Library, eq: Equipment, lvl: int, dose: Dose) -> bool:  # noqa: ANN001
+    if pick(library, CARRIES, eq, lvl) is None:
+        return False
+    add(CARRIES, dose.core_sets, "", 60, heavy=False)
+    return True
+
+
+def session_title(spec: SessionSpec) -> str:
+    if spec.intensity is Intensity.MOBILITY:
+        return "Upper body, core and mobility"
+    if spec.intensity is Intensity.UPPER_CORE:
+        return "Upper body and core"
+    lead = "squat and heavy push" if spec.variant == "A" else "hinge and heavy pull"
+    if spec.intensity is Intensity.LIGHT:
+        return f"Light strength {spec.variant}: {lead}"
+    return f"Strength {spec.variant}: {lead}"

@@ -1,0 +1,67 @@
+"""The seven days of a week as placement sees them: what each holds and what it allows.
+
+Past days use what was actually run; today and later use the runner's usual week. Race days are
+key days; the days after an A or B race are post-race days.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.history import LoadHistory
+from planner.load import is_run
+from planner.model import Activity, DayType, Priority, Profile, Race
+from planner.placement import DayRule, day_rule
+from planner.schedule import actual_day_type, usual_week
+from planner.season import recovery_days
+
+
+@dataclass(frozen=True, slots=True)
+class WeekDays:
+    types: dict[date, DayType]  # the week plus one day either side
+    activities: dict[date, tuple[Activity, ...]]
+    rules: list[DayRule]
+    source: str  # where the usual week came from
+
+    def rule_for(self, day: date) -> DayRule:
+        return next(r for r in self.rules if r.day == day)
+
+
+def _by_day(history: LoadHistory, first: date, last: date) -> dict[date, tuple[Activity, ...]]:
+    acts = history.activities
+    days = [a.day for a in acts]
+    lo, hi = bisect.bisect_left(days, first), bisect.bisect_right(days, last)
+    out: dict[date, list[Activity]] = {}
+    for a in acts[lo:hi]:
+        out.setdefault(a.day, []).append(a)
+    return {d: tuple(v) for d, v in out.items()}
+
+
+def week_days(
+    week_start: date, history: LoadHistory, profile: Profile, races: tuple[Race, ...], today: date
+) -> WeekDays:
+    usual = usual_week(history.activities, profile, history.heart, min(week_start, today))
+    first, last = week_start - timedelta(days=1), week_start + timedelta(days=7)
+    acts = _by_day(history, first, last)
+    types: dict[date, DayType] = {}
+    d = first
+    while d <= last:
+        runs = [a for a in acts.get(d, ()) if is_run(a)]
+        if any(r.day == d for r in races):
+            types[d] = DayType.RACE
+        elif any(
+            r.priority is not Priority.C and r.day < d <= r.day + timedelta(days=recovery_days(r))
+            for r in races
+        ):
+            types[d] = DayType.POST_RACE
+        elif d < today or runs:
+            types[d] = actual_day_type(runs, history.heart, usual.median_run_s)
+        else:
+            types[d] = usual.type_of(d)
+        d += timedelta(days=1)
+    available = set(profile.strength_weekdays)
+    rules = [day_rule(week_start + timedelta(days=k), types, races, available) for k in range(7)]
+    week_acts = {d: a for d, a in acts.items() if week_start <= d < last}
+    return WeekDays(types, week_acts, rules, usual.source)

@@ -1,0 +1,149 @@
+"""Every number the planner uses, mirroring DOMAIN.md §11 "Defaults in one place".
+
+Names follow the table. Values tagged J in DOMAIN.md are judgement calls: change them there and
+here together, nowhere else.
+"""
+
+from __future__ import annotations
+
+import math
+
+# §2.2 Banister TRIMP: sex -> (a, b) in y = a * e^(b * HRr) (Morton 1990).
+TRIMP_COEF = {"male": (0.64, 1.92), "female": (0.86, 1.67)}
+EDWARDS_RATIO_DEFAULT = 0.6  # TRIMP per Edwards zone-minute before fitting
+EDWARDS_ZONE_WEIGHTS = (1, 2, 3, 4, 5)  # 50-60 / 60-70 / 70-80 / 80-90 / 90-100 % HRmax
+HR_VALID_RANGE = (30, 240)  # bpm
+HR_MAX_GAP = 30  # s: a longer gap between samples adds no time
+
+# §2.3 HRmax and HRrest
+HRMAX_WINDOW = 10  # s rolling mean
+HRMAX_LOOKBACK = 365  # days
+HRMAX_MIN_HR_MINUTES = 10  # an activity counts with >= 10 min of HR
+HRMAX_MIN_HISTORY = (20, 60)  # activities, spanning days
+HRMAX_SUSPECT_MARGIN = 25  # bpm over Tanaka
+CADENCE_LOCK = (3, 60, 150)  # |HR - steps/min| <= 3 bpm, for >= 60 s, at HR >= 150
+TANAKA = (208.0, 0.7)  # HRmax = 208 - 0.7 * age
+HRREST_DEFAULT = 60
+HRREST_WINDOW = 14  # daily values, median
+
+# §2.4 no heart rate: same scale
+HRR_AT_THRESHOLD = 0.85
+K_PACE_DEFAULT = {"male": 1.67, "female": 1.81, "unknown": 1.74}
+C_RPE_DEFAULT = 0.5
+C_RPE_CLIP = (0.25, 0.80)
+CALIB_MIN_PAIRS = 10
+CALIB_WINDOW = 180  # days
+THRESHOLD_RACE = (40, 75, 180)  # minutes min, minutes max, days back
+SPORT_DEFAULT_HRR = {
+    "run": 0.65,
+    "ride": 0.55,
+    "swim": 0.55,
+    "hike": 0.50,
+    "walk": 0.40,
+    "other": 0.50,
+}
+
+# §2.5 strength and other sports
+STRENGTH_RPE_DEFAULT = 5
+NONRUN_WEIGHT = 0.0
+
+# §2.6 fitness, fatigue, form
+CTL_DAYS = 42
+ATL_DAYS = 7
+
+
+def ewma_k(days: int) -> float:
+    """EWMA_K = 1 - e^(-1/N): the exact daily step of an exponential decay with time constant N."""
+    return 1.0 - math.exp(-1.0 / days)
+
+
+CTL_HIDE = 42  # days of history before CTL is shown
+ATL_HIDE = 7
+
+# §2.7, §2.8 display-only context
+ACWR_WINDOWS = (7, 28)
+ACWR_BANDS = (0.8, 1.3, 1.5)
+ACWR_MIN_HISTORY = (28, 4)  # days, runs in the window
+MONOTONY_MARKS = (1.5, 2.0)
+MONOTONY_CAP = 10.0
+
+# §2.9 volume level
+VOL_RECENT_WEEKS = (4, 2)  # weeks, minimum weeks of history
+VOL_BASELINE = (26, 52, 8)  # weeks, fallback weeks, minimum active weeks
+VOL_LOW = (0.75, 0.80)  # enter below, leave only above
+VOL_HIGH = (1.15, 1.10)  # enter above, leave only below
+
+# §3 season
+RACE_PRIORITY_DEFAULT = "B"
+DISTANCE_CLASSES = (("5K", 7.5), ("10K", 15.0), ("half", 30.0), ("marathon", 45.0))
+ULTRA = "ultra"
+# class -> (base, build, peak, taper) weeks; the race week is the last taper week
+PHASE_WEEKS = {
+    "5K": (6, 4, 2, 1),
+    "10K": (6, 5, 2, 1),
+    "half": (6, 6, 2, 2),
+    "marathon": (8, 8, 3, 2),
+    "ultra": (8, 10, 3, 2),
+}
+TAPER_WEEKS = {k: v[3] for k, v in PHASE_WEEKS.items()}
+RECOVERY_DAYS = {"5K": 2, "10K": 3, "half": 5, "marathon": 7, "ultra": 10}
+RECOVERY_DAYS_LONG_ULTRA = (80.0, 14)  # ultras over 80 km need 14 days
+TRANSITION_WEEKS = {"5K": 1, "10K": 1, "half": 2, "marathon": 3, "ultra": 4}
+OFF_SEASON_HORIZON_WEEKS = 52
+
+# §4 strength frequency
+FREQ_CAP = 2
+OPT_IN_MAX = 3
+A_NO_LOWER_BODY = 72  # h before an A race
+B_NO_LOWER_BODY = 48  # h before a B race
+A_LAST_TAPER_SESSION = 7  # days before
+RACE_WEEK_LIGHT_DAYS = (5, 4, 6)  # D-5 preferred, then D-4, then D-6
+RACE_WEEK_FALLBACK_DAYS = (3, 2)  # light upper body + core only
+TAPER_SET_FACTOR = 0.5  # x maintenance sets, rounded up
+BREAK_SHORT = 14  # days
+BREAK_LONG = 28
+RAMP_WEEKS = (2, 3)  # short break, long break
+RAMP_RPE = (6, 7)  # week-1 cap, week-2 cap
+BEGINNER_SESSIONS = 12
+BEGINNER_BLOCKS = (4, 6)  # weeks 1-4, 5-6, then 7+
+PLYO_GATE = (6, 8)  # weeks of lifting, sessions
+PLYO_PAUSE_AFTER_RAMP = 2  # weeks
+PLYO_CONTACTS = {"start": 40, "step": 10, "cap": 100, "build_peak": 60, "taper": 30, "race": 20}
+PLYO_TIER_WEEKS = 4
+
+# §5 placement
+LONG_RUN_RULE = (60.0, 1.5)  # >= 60 min and >= 1.5 x median run
+KEY_RUN_RULE = (0.5, 10.0, 0.80)  # share of runs, minutes, HRr
+DAY_HISTORY_WEEKS = 8
+MIN_GAP_STRENGTH = 48  # h: at least one free calendar day
+SAME_DAY_GAP = 6  # h after the run
+DAY_SCORES = {"key": 3, "easy": 2, "rest": 1, "after_long": 1, "long": 0, "limited": 0}
+
+# §6 content
+SESSION_ALTERNATION = ("A", "B")  # A squat + heavy push, B hinge + heavy pull
+LOWER_BODY_SETS_MAX = 9
+LOWER_BODY_REPS_MAX = 12
+EXERCISE_ROTATION = 6  # weeks (>= 4)
+SINGLE_LEG_ROTATION = ("reverse_lunge", "step_up", "split_squat", "sl_hip_thrust")
+NO_NEW_EXERCISE_BEFORE_A = 10  # days
+TARGET_RPE_MAIN = (7, 8)
+LOAD_STEP = (0.025, 0.05)
+PROGRESS_RULE = 2  # sessions in a row at the top of the range
+REST_HEAVY = "2-3 min"
+REST_LIGHT = "60-90 s"
+
+# §7 checklists
+COLD_WATER_ON_STRENGTH_DAY = False
+MASSAGE_DEEP_BEFORE_A = 48  # h: none within
+SAUNA_BEFORE_RACE = 1  # days: not the day before
+
+# §8 count sentence order
+REASON_ORDER = (
+    "post_race",
+    "race_week_a",
+    "taper",
+    "freq_high_volume",
+    "freq_low_volume",
+    "phase_base",
+    "freq_baseline",
+)

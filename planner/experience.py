@@ -1,0 +1,128 @@
+"""What the strength log says about the runner for a given week (DOMAIN.md §4.3, §4.4, §6.1, §6.4).
+
+Beginner weeks, return ramps after breaks, the plyometric gate and tier, and the rotation of the
+single-leg exercise: all derived from logged sessions (and strength activities), never stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner import defaults as D
+from planner.model import LogStatus, Phase, Priority, Profile, Race, SessionLog
+from planner.season import monday
+
+WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    done_before: int  # sessions logged done before the week
+    beginner: bool
+    beginner_week: int | None  # 1.. while a beginner
+    ramp_week: int | None  # 1 or 2 (dose week) while in a return ramp
+    ramp_gap_days: int | None
+    ramp_until: date | None  # first week of full sessions
+    plyo: tuple[int, int] | None  # (tier, contacts) when unlocked for this week
+    single_leg: str
+
+
+def done_days(logs: Sequence[SessionLog], lower_only: bool = False) -> list[date]:
+    """Days of completed sessions, oldest first (moved sessions count on their new day)."""
+    out = []
+    for log in logs:
+        if log.status is LogStatus.DONE and (log.lower_body or not lower_only):
+            out.append(log.planned_day)
+    return sorted(out)
+
+
+def _ramp(week: date, lower_days: list[date], beginner: bool, today: date):  # noqa: ANN202
+    anchor = min(week, monday(today))
+    before = [d for d in lower_days if d < anchor]
+    if not before:
+        if beginner:
+            return None, None, None, None
+        gap, length = None, D.RAMP_WEEKS[1]
+    else:
+        gap = (anchor - before[-1]).days
+        if gap < D.BREAK_SHORT:
+            return None, None, None, None
+        length = D.RAMP_WEEKS[0] if gap <= D.BREAK_LONG else D.RAMP_WEEKS[1]
+    k = (week - anchor).days // 7 + 1
+    if k > length:
+        return None, gap, anchor + length * WEEK, length
+    dose_week = 1 if k < length else 2
+    return dose_week, gap, anchor + length * WEEK, length
+
+
+def _rotation(week: date, anchor: date, races: Sequence[Race]) -> str:
+    a_days = [r.day for r in races if r.priority is Priority.A]
+    w = week
+    for _ in range(12):  # frozen near an A race: keep the exercise of the last open week
+        days = [w + timedelta(days=k) for k in range(7)]
+        frozen = any(
+            0 <= (a - d).days <= D.NO_NEW_EXERCISE_BEFORE_A + 7 for a in a_days for d in days[:1]
+        )
+        if not frozen:
+            break
+        w -= WEEK
+    block = max(0, (w - anchor).days // 7) // D.EXERCISE_ROTATION
+    return D.SINGLE_LEG_ROTATION[block % len(D.SINGLE_LEG_ROTATION)]
+
+
+def _plyo(week: date, days: list[date], phase: Phase, paused_until: date | None):  # noqa: ANN202
+    weeks_min, sessions_min = D.PLYO_GATE
+    before = [d for d in days if d < week]
+    if len(before) < sessions_min:
+        return None
+    unlock = max(before[sessions_min - 1], before[0] + weeks_min * WEEK)
+    if paused_until is not None:
+        unlock = max(unlock, paused_until)
+    if unlock > week:
+        return None
+    weeks_on = (week - monday(unlock)).days // 7
+    c = D.PLYO_CONTACTS
+    contacts = min(c["cap"], c["start"] + c["step"] * weeks_on)
+    tier = min(3, 1 + weeks_on // D.PLYO_TIER_WEEKS)
+    if phase in (Phase.BUILD, Phase.PEAK):
+        contacts = min(contacts, c["build_peak"])
+    elif phase is Phase.TAPER:
+        contacts, tier = min(contacts, c["taper"]), min(tier, 2)
+    elif phase is Phase.RACE_WEEK:
+        contacts, tier = c["race"], 1
+    return tier, contacts
+
+
+def experience_for_week(
+    week: date,
+    logs: Sequence[SessionLog],
+    profile: Profile,
+    races: Sequence[Race],
+    today: date,
+    phase: Phase,
+) -> Experience:
+    days = done_days(logs)
+    lower = done_days(logs, lower_only=True)
+    done_before = sum(1 for d in days if d < week)
+    beginner = not profile.lifted_regularly and done_before < D.BEGINNER_SESSIONS
+    anchor = monday(days[0]) if days else monday(today)
+    beginner_week = max(1, (week - anchor).days // 7 + 1) if beginner else None
+    ramp_week, gap, ramp_until, length = _ramp(week, lower, beginner, today)
+    paused = (
+        ramp_until + D.PLYO_PAUSE_AFTER_RAMP * WEEK if length == D.RAMP_WEEKS[1] else ramp_until
+    )
+    plyo = None
+    if not profile.injury and ramp_week is None and not (beginner and beginner_week <= 6):
+        plyo = _plyo(week, days, phase, paused if paused and paused > week else None)
+    return Experience(
+        done_before,
+        beginner,
+        beginner_week,
+        ramp_week,
+        gap,
+        ramp_until,
+        plyo,
+        _rotation(week, anchor, races),
+    )

@@ -1,0 +1,92 @@
+"""One sentence per decision, from a template id plus values (DOMAIN.md §8).
+
+The template ids are part of the plan's facts, so the GUI, tests and translations can key on them
+instead of on wording.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+TEMPLATES = {
+    # DOMAIN.md §8
+    "freq_low_volume": (
+        "{n} sessions: you ran {recent_min} min/week lately, {pct}% below your usual "
+        "{typical_min}, so there is room to build strength."
+    ),
+    "freq_high_volume": (
+        "One session: you are running {pct}% more than usual, so one a week is enough."
+    ),
+    "freq_baseline": "One session: the standard dose for a normal running week.",
+    "phase_base": (
+        "Two sessions: {weeks_to_race} weeks before {race_name} is the time to build strength; "
+        "later one a week keeps it."
+    ),
+    "taper": "Same weights, half the sets: you are tapering for {race_name} on {race_date}.",
+    "race_week_a": (
+        "One light session on {day}: {race_name} is {days_to_race} days away and your legs "
+        "need 3 clear days."
+    ),
+    "post_race": "Mobility only until {date}: legs need about {days} days after a {distance}.",
+    "return_ramp": (
+        "Lighter sessions (effort ≤ {rpe_max}/10): {gap_days} days since your last leg "
+        "session; full sessions from {date}."
+    ),
+    "beginner": (
+        "Learning week {k} of 4: body weight and light weights; jumps unlock in {weeks_left} weeks."
+    ),
+    "place_downgraded": (
+        "{day} is the day before your {next_run}, so this one is upper body and core only."
+    ),
+    # §4.1 lines, used when no template above matches
+    "phase_line": "{count}: {line}",
+    # Situations §8 has no template for
+    "race_week_none": (
+        "No strength this week: no day before {race_name} leaves your legs 3 clear days."
+    ),
+    "illness": "No strength while you are ill: clear the illness flag when you feel well again.",
+    "injury": (
+        "Upper body, core and mobility only while the injury flag is set; "
+        "see a clinician about the injury."
+    ),
+    "count_lowered": "Only {n} fit this week: {why}.",
+    "place_best_day": "{day}: {why}.",
+    "race_week_light": (
+        "Light session: {race_name} is {days_to_race} days away, so 1-2 sets of 3-5 at effort 5-6."
+    ),
+    "taper_session": "Same weights, half the sets, effort ≤ 7: tapering for {race_name}.",
+    "after_race_light": "First session after {race_name}: half the sets, effort ≤ 6.",
+    "b_race_light": "Light session: {race_name} is in 3 days.",
+    "development": "Build block: 3 sets of 4-6 on the legs at effort 7-8, 2-3 reps in reserve.",
+    "maintenance": "Maintenance: same weights as before, 2 sets, effort 7-8.",
+    "injury_session": "Upper body, core and mobility only until the injury flag is cleared.",
+}
+
+PHASE_LINES = {
+    "off_season": "Light running weeks leave room to build strength.",
+    "transition": "Light running weeks leave room to build strength.",
+    "base": "Build strength now; later one session a week keeps it.",
+    "build": "Running comes first; one session keeps your strength.",
+    "peak": "Maintenance: same weights, fewer sets.",
+    "taper": "Tapering: same weights, half the sets.",
+    "race_week": "One light session, at least 4 days before the race.",
+    "recovery": "Mobility only while your legs recover.",
+    "no_race": "One session is the standard dose for a normal running week.",
+}
+
+NUMBER_WORDS = {0: "No sessions", 1: "One session", 2: "Two sessions", 3: "Three sessions"}
+
+
+def day_label(day: date) -> str:
+    """'Tue 2 Dec': short and unambiguous in a sentence."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def render(template_id: str, **values: object) -> str:
+    """The sentence for a decision; dates are written as day labels."""
+    shown = {k: day_label(v) if isinstance(v, date) else v for k, v in values.items()}
+    return TEMPLATES[template_id].format(**shown)
+
+
+def count_words(n: int) -> str:
+    return NUMBER_WORDS.get(n, f"{n} sessions")

@@ -1,0 +1,127 @@
+"""Everything the planner derives from the activity history, computed once and reused.
+
+`build_history` turns activities into load figures, the daily ledger, fitness/fatigue and the
+volume level of every week. Planning one week after this is cheap; the desktop keeps one
+`LoadHistory` per data change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.heart import HeartRates, estimate_heart_rates
+from planner.load import Calibration, activity_load, calibrate
+from planner.model import Activity, LoadFigure, Profile, VolumeLevel, WeekLoad
+from planner.series import (
+    Context,
+    acwr,
+    build_context,
+    daily_series,
+    fitness,
+    last_days,
+    monday,
+    monotony,
+    strain,
+)
+from planner.volume import VolumeFacts, volume_levels
+
+WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadHistory:
+    activities: tuple[Activity, ...]
+    heart: HeartRates
+    calibration: Calibration
+    figures: tuple[LoadFigure, ...]
+    context: Context
+    week_minutes: dict[date, tuple[float, int]]
+    levels: dict[date, VolumeFacts]
+    today: date
+
+    def volume(self, week_start: date) -> VolumeFacts:
+        """Facts for any week; weeks after the current one keep the current week's level."""
+        if week_start in self.levels:
+            return self.levels[week_start]
+        current = monday(self.today)
+        if week_start > current and current in self.levels:
+            return self.levels[current]
+        return VolumeFacts(VolumeLevel.NORMAL)
+
+
+def load_figures(
+    activities: Sequence[Activity],
+    profile: Profile,
+    today: date,
+    resting_values: Sequence[tuple[date, float]] = (),
+) -> tuple[HeartRates, Calibration, tuple[LoadFigure, ...]]:
+    """Recompute every activity's load on one scale (after imports or HR profile changes)."""
+    heart = estimate_heart_rates(profile, activities, today, resting_values)
+    cal = calibrate(activities, profile, heart, today)
+    figures = tuple(activity_load(a, heart, profile.sex, cal) for a in activities)
+    return heart, cal, figures
+
+
+def build_history(
+    activities: Sequence[Activity],
+    profile: Profile,
+    today: date,
+    resting_values: Sequence[tuple[date, float]] = (),
+) -> LoadHistory:
+    """Loads (stored figures where present), daily series, fitness and weekly volume levels."""
+    activities = tuple(sorted(activities, key=lambda a: a.start))
+    heart = estimate_heart_rates(profile, activities, today, resting_values)
+    cal = calibrate(activities, profile, heart, today)
+    figures = tuple(a.load or activity_load(a, heart, profile.sex, cal) for a in activities)
+    end = max([today, *(a.day for a in activities)])
+    series = daily_series(activities, figures, end)
+    context = build_context(series)
+    minutes: dict[date, tuple[float, int]] = {}
+    for i, (secs, n) in enumerate(zip(series.run_s, series.runs, strict=True)):
+        if n:
+            w = monday(series.first_day + timedelta(days=i))
+            m, r = minutes.get(w, (0.0, 0))
+            minutes[w] = (m + secs / 60.0, r + n)
+    first_week = monday(series.first_day)
+    levels = volume_levels(minutes, first_week, monday(today), profile.usual_weekly_run_minutes)
+    return LoadHistory(activities, heart, cal, figures, context, minutes, levels, today)
+
+
+def week_load(history: LoadHistory, week_start: date) -> WeekLoad:
+    """Sums and context for one Monday-Sunday week, measured at its last day up to today."""
+    s = history.context.series
+    days = [week_start + timedelta(days=k) for k in range(7)]
+    idx = [s.index(d) for d in days if 0 <= s.index(d) < len(s)]
+    end = min(days[-1], max(history.today, s.first_day))
+    future = days[0] > history.today
+    ctl, atl, tsb = (None, None, None) if future else fitness(history.context, end)
+    week_total = last_days(s.total_load, s.first_day, days[-1], 7)
+    mono = None if future else monotony(week_total)
+    return WeekLoad(
+        week_start=week_start,
+        run_km=round(sum(s.run_m[i] for i in idx) / 1000.0, 2),
+        run_s=round(sum(s.run_s[i] for i in idx), 1),
+        runs=sum(s.runs[i] for i in idx),
+        running_load=round(sum(s.running_load[i] for i in idx), 1),
+        total_load=round(sum(s.total_load[i] for i in idx), 1),
+        strength_sessions=sum(s.strength[i] for i in idx),
+        ctl=_r(ctl),
+        atl=_r(atl),
+        tsb=_r(tsb),
+        acwr=None if future else _r(acwr(history.context, end), 2),
+        monotony=_r(mono, 2),
+        strain=_r(strain(week_total) if mono is not None else None),
+        volume_level=history.volume(week_start).level,
+    )
+
+
+def weekly_loads(history: LoadHistory, weeks: int) -> list[WeekLoad]:
+    """The last `weeks` weeks up to and including the current one, oldest first."""
+    current = monday(history.today)
+    return [week_load(history, current - k * WEEK) for k in range(weeks - 1, -1, -1)]
+
+
+def _r(x: float | None, nd: int = 1) -> float | None:
+    return None if x is None else round(x, nd)

@@ -1,0 +1,313 @@
+"""Plan strength for one or more weeks: the planner's entry point.
+
+Inputs: activities, profile, races, session logs, today (and the parsed library and checklist
+templates). Output: `WeekPlan`s. Weeks are planned in order so spacing and A/B alternation carry
+across weeks. Logged sessions stay where the runner put them; the rest of a week is re-planned
+around them on the days still ahead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from planner.checklists import ChecklistTemplates, day_checklist
+from planner.days import WeekDays, week_days
+from planner.experience import experience_for_week
+from planner.explain import day_label, render
+from planner.frequency import sessions_for_week
+from planner.history import LoadHistory, build_history, week_load
+from planner.library import Library
+from planner.model import (
+    Activity,
+    DayPlan,
+    DayType,
+    LogStatus,
+    Phase,
+    Profile,
+    Race,
+    SessionLog,
+    StrengthSession,
+    WeekPlan,
+)
+from planner.placement import best_days, race_week_day
+from planner.season import monday, next_a_race, week_phase
+from planner.sessions import session_for_slot
+
+WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanResources:
+    """The parsed exercise library and checklist templates (read from resources/ by the app)."""
+
+    library: Library
+    checklists: ChecklistTemplates
+
+
+@dataclass(frozen=True, slots=True)
+class Carry:
+    """What one week hands to the next: session days (spacing) and the last variant."""
+
+    session_days: tuple[date, ...] = ()
+    last_variant: str | None = None
+
+
+@dataclass(slots=True)
+class _Placed:
+    day: date
+    session: StrengthSession | None
+    status: str
+    key: str | None = None
+    variant: str | None = None
+    logged: bool = False
+    upper_core: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def plan_weeks(
+    start: date,
+    weeks: int,
+    activities: Sequence[Activity],
+    profile: Profile,
+    races: Sequence[Race],
+    logs: Sequence[SessionLog],
+    today: date,
+    resources: PlanResources,
+    history: LoadHistory | None = None,
+) -> list[WeekPlan]:
+    """`weeks` consecutive weeks from the Monday of `start` (the week before sets the spacing)."""
+    history = history or build_history(activities, profile, today)
+    first = monday(start)
+    carry = _initial_carry(first, logs)
+    warm = plan_week(first - WEEK, profile, races, logs, today, resources, history, carry)
+    carry = carry_after(warm, carry)
+    out = []
+    for k in range(weeks):
+        plan = plan_week(first + k * WEEK, profile, races, logs, today, resources, history, carry)
+        carry = carry_after(plan, carry)
+        out.append(plan)
+    return out
+
+
+def _initial_carry(first: date, logs: Sequence[SessionLog]) -> Carry:
+    before = sorted(
+        (lg for lg in logs if lg.status is not LogStatus.SKIPPED and _log_day(lg) < first - WEEK),
+        key=_log_day,
+    )
+    variant = next((lg.variant for lg in reversed(before) if lg.variant), None)
+    return Carry(tuple(_log_day(lg) for lg in before[-2:]), variant)
+
+
+def carry_after(plan: WeekPlan, previous: Carry) -> Carry:
+    sessions = [d.strength for d in plan.days if d.strength and d.strength.status != "skipped"]
+    if not sessions:
+        return Carry(previous.session_days, previous.last_variant)
+    return Carry(tuple(s.day for s in sessions), sessions[-1].variant)
+
+
+def _log_day(log: SessionLog) -> date:
+    return log.moved_to if log.status is LogStatus.MOVED and log.moved_to else log.planned_day
+
+
+def plan_week(
+    week_start: date,
+    profile: Profile,
+    races: Sequence[Race],
+    logs: Sequence[SessionLog],
+    today: date,
+    resources: PlanResources,
+    history: LoadHistory,
+    carry: Carry = Carry(),
+) -> WeekPlan:
+    """One week: phase, level, count with its reason, placed sessions, day checklists."""
+    week_start = monday(week_start)
+    races = tuple(races)
+    phase = week_phase(week_start, races)
+    volume = history.volume(week_start)
+    exp = experience_for_week(week_start, logs, profile, races, today, phase)
+    freq = sessions_for_week(
+        week_start,
+        phase,
+        volume,
+        races,
+        beginner=exp.beginner,
+        in_ramp=exp.ramp_week is not None,
+        opt_in=profile.strength_block_opt_in,
+        illness=profile.illness,
+    )
+    wd = week_days(week_start, history, profile, races, today)
+    placed, reason_values = _place(week_start, phase, freq.n, wd, races, logs, today, carry)
+    n_placed = sum(1 for p in placed if p.status != "skipped")
+    values = dict(freq.values)
+    reason_id = freq.reason_id
+    if reason_id == "race_week_a":
+        if reason_values.get("day"):
+            values.update(reason_values)
+        else:
+            reason_id = "race_week_none"
+    reason = render(reason_id, **values)
+    if n_placed < freq.n and reason_id not in ("race_week_none", "illness"):
+        reason += " " + render("count_lowered", n=n_placed, why=_why_fewer(wd, phase))
+    sessions = _fill(placed, week_start, phase, exp, profile, races, logs, resources, wd, carry)
+    days = []
+    for k in range(7):
+        day = week_start + timedelta(days=k)
+        session = sessions.get(day)
+        run_type = wd.types[day]
+        shown_type = DayType.STRENGTH if session and run_type is DayType.REST else run_type
+        days.append(
+            DayPlan(
+                day=day,
+                day_type=shown_type,
+                activities=wd.activities.get(day, ()),
+                strength=session,
+                checklist=day_checklist(
+                    resources.checklists,
+                    day,
+                    run_type,
+                    session is not None and session.status != "skipped",
+                    races,
+                ),
+                race=next((r for r in races if r.day == day), None),
+            )
+        )
+    facts = {
+        "reason_id": reason_id,
+        "reason_values": values,
+        "planned_count": freq.n,
+        "recent_min": volume.recent_min,
+        "typical_min": volume.typical_min,
+        "volume_ratio": volume.ratio,
+        "volume_basis": volume.basis,
+        "day_types_source": wd.source,
+        "beginner_week": exp.beginner_week,
+        "ramp_week": exp.ramp_week,
+        "plyometrics": exp.plyo,
+        "hr_max": history.heart.hr_max,
+        "hr_max_source": history.heart.max_source,
+        "hr_rest": history.heart.hr_rest,
+        "hr_rest_source": history.heart.rest_source,
+    }
+    return WeekPlan(
+        week_start=week_start,
+        phase=phase,
+        volume_level=volume.level,
+        strength_sessions=n_placed,
+        reason=reason,
+        days=tuple(days),
+        load=week_load(history, week_start),
+        facts=facts,
+    )
+
+
+def _why_fewer(wd: WeekDays, phase: Phase) -> str:
+    if any(t is DayType.POST_RACE for t in wd.types.values()):
+        return "the days after the race stay free of strength"
+    if phase in (Phase.TAPER, Phase.RACE_WEEK):
+        return "the days before the race stay free of heavy leg work"
+    return "the other days are too close to a session, a race or outside your available days"
+
+
+def _place(week_start, phase, n, wd, races, logs, today, carry):  # noqa: ANN001, ANN202
+    """Sessions for the week: logged ones kept, the rest placed on the days still open."""
+    week_end = week_start + timedelta(days=6)
+    in_week = [lg for lg in logs if week_start <= _log_day(lg) <= week_end]
+    reason_values: dict[str, object] = {}
+    rules = wd.rules
+    prev = [d for d in carry.session_days if d < week_start]
+    if phase is Phase.TAPER:
+        a_race = next_a_race(week_start, races)
+        if a_race is not None:
+            rules = [r for r in rules if (a_race.day - r.day).days >= 7]
+    ideal = _choose(phase, n, rules, races, week_start, prev, reason_values)
+    if not in_week and week_start >= today:
+        return [
+            _Placed(r.day, None, "planned", upper_core=not r.lower_ok, extra={"rule": r})
+            for r in ideal
+        ], reason_values
+    placed: list[_Placed] = []
+    for lg in in_week:
+        status = {"done": "done", "skipped": "skipped", "moved": "moved"}[lg.status.value]
+        placed.append(
+            _Placed(_log_day(lg), None, status, lg.session_key, lg.variant, True, not lg.lower_body)
+        )
+    taken = {p.day for p in placed}
+    active = [p for p in placed if p.status != "skipped"]
+    for r in ideal:
+        if (
+            r.day < today
+            and r.day not in taken
+            and len(active) < n
+            and _spaced_ok(r.day, [p.day for p in active] + prev)
+        ):
+            p = _Placed(r.day, None, "planned", upper_core=not r.lower_ok, extra={"rule": r})
+            placed.append(p)
+            active.append(p)
+    left = n - len(active)
+    if left > 0:
+        open_rules = [r for r in rules if r.day >= today and r.day not in taken]
+        occupied = [p.day for p in active] + prev
+        for r in _choose(phase, left, open_rules, races, week_start, occupied, reason_values):
+            placed.append(
+                _Placed(r.day, None, "planned", upper_core=not r.lower_ok, extra={"rule": r})
+            )
+    return sorted(placed, key=lambda p: p.day), reason_values
+
+
+def _spaced_ok(day: date, others: Sequence[date]) -> bool:
+    return all(abs((day - d).days) >= 2 for d in others)
+
+
+def _choose(phase, n, rules, races, week_start, occupied, reason_values):  # noqa: ANN001, ANN202
+    if n <= 0:
+        return []
+    if phase is Phase.RACE_WEEK:
+        race = next_a_race(week_start, races)
+        if race is not None:
+            r = race_week_day(rules, race, occupied)
+            if r is None:
+                return []
+            reason_values.update(day=r.day, days_to_race=(race.day - r.day).days)
+            return [r]
+    return best_days(rules, n, occupied)
+
+
+def _fill(placed, week_start, phase, exp, profile, races, logs, resources, wd, carry):  # noqa: ANN001, ANN202
+    """Give every placed day its session, keys stable per slot, variants alternating."""
+    used_keys = {lg.session_key for lg in logs if lg.session_key}
+    counter = iter(range(1, 50))
+    variant = carry.last_variant or ("A" if (week_start.toordinal() // 7) % 2 else "B")
+    all_days = [p.day for p in placed if p.status != "skipped"] + list(carry.session_days)
+    out: dict[date, StrengthSession] = {}
+    for p in placed:
+        key = p.key
+        if key is None:
+            key = next(
+                k for i in counter if (k := f"{week_start.isoformat()}#{i}") not in used_keys
+            )
+            used_keys.add(key)
+        if p.status != "skipped":
+            variant = p.variant or ("B" if variant == "A" else "A")
+        rule = p.extra.get("rule") or wd.rule_for(p.day)
+        session = session_for_slot(
+            key=key,
+            day=p.day,
+            rule=rule,
+            upper_core=p.upper_core,
+            variant=p.variant or variant,
+            phase=phase,
+            exp=exp,
+            profile=profile,
+            races=races,
+            resources=resources,
+            logs=logs,
+            all_days=all_days,
+            status=p.status,
+        )
+        out[p.day] = session
+    return out
+
+
+__all__ = ["PlanResources", "plan_week", "plan_weeks", "day_label"]

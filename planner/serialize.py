@@ -1,0 +1,102 @@
+"""Plans and loads as plain dicts (JSON-ready): one shape for the CLI, GUI, print and export."""
+
+from __future__ import annotations
+
+from planner.model import (
+    Activity,
+    ChecklistItem,
+    DayPlan,
+    ExercisePrescription,
+    StrengthSession,
+    WeekLoad,
+    WeekPlan,
+)
+
+
+def exercise_to_dict(ex: ExercisePrescription) -> dict:
+    out: dict = {"id": ex.id, "name": ex.name, "pattern": ex.pattern, "sets": ex.sets}
+    if ex.seconds:
+        out["seconds"] = ex.seconds
+    else:
+        out["reps"] = ex.reps
+    out.update(load_hint=ex.load_hint, cue=ex.cue)
+    if ex.rest_s is not None:
+        out["rest_s"] = ex.rest_s
+    return out
+
+
+def session_to_dict(s: StrengthSession) -> dict:
+    return {
+        "key": s.key,
+        "title": s.title,
+        "intensity": s.intensity.value,
+        "variant": s.variant,
+        "status": s.status,
+        "minutes": s.minutes,
+        "reason": s.reason,
+        "exercises": [exercise_to_dict(e) for e in s.exercises],
+    }
+
+
+def activity_to_dict(a: Activity) -> dict:
+    return {
+        "id": a.id,
+        "start": a.start.isoformat(timespec="minutes"),
+        "sport": a.sport,
+        "duration_s": round(a.duration_s),
+        "distance_km": round(a.distance_m / 1000.0, 2) if a.distance_m else None,
+        "load": round(a.load.value, 1) if a.load else None,
+    }
+
+
+def checklist_item_to_dict(c: ChecklistItem) -> dict:
+    return {"id": c.id, "label": c.label, "dose": c.dose, "optional": c.optional, "note": c.note}
+
+
+def day_to_dict(d: DayPlan) -> dict:
+    return {
+        "date": d.day.isoformat(),
+        "day_type": d.day_type.value,
+        "activities": [activity_to_dict(a) for a in d.activities],
+        "race": (
+            {
+                "name": d.race.name,
+                "distance_km": d.race.distance_km,
+                "priority": d.race.priority.value,
+            }
+            if d.race
+            else None
+        ),
+        "strength": session_to_dict(d.strength) if d.strength else None,
+        "checklist": [checklist_item_to_dict(c) for c in d.checklist],
+    }
+
+
+def week_plan_to_dict(w: WeekPlan) -> dict:
+    return {
+        "week_start": w.week_start.isoformat(),
+        "phase": w.phase.value,
+        "volume_level": w.volume_level.value,
+        "strength_sessions": w.strength_sessions,
+        "reason": w.reason,
+        "reason_id": w.facts.get("reason_id"),
+        "days": [day_to_dict(d) for d in w.days],
+    }
+
+
+def week_load_to_dict(w: WeekLoad) -> dict:
+    return {
+        "week_start": w.week_start.isoformat(),
+        "run_km": w.run_km,
+        "run_s": w.run_s,
+        "runs": w.runs,
+        "load": w.total_load,
+        "running_load": w.running_load,
+        "ctl": w.ctl,
+        "atl": w.atl,
+        "tsb": w.tsb,
+        "acwr": w.acwr,
+        "monotony": w.monotony,
+        "strain": w.strain,
+        "volume_level": w.volume_level.value,
+    }

@@ -1,0 +1,167 @@
+"""One placed day becomes one session: block, dose, intensity and the reason for them.
+
+DOMAIN.md §4.2-§4.4 and §6: taper and race-week sessions are light, the first session after a
+race is light, return ramps cap effort, beginners learn with lighter weights, injury keeps legs
+out. The exercises themselves come from `content.build_session`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from planner.content import (
+    BEGINNER_1,
+    BEGINNER_2,
+    DEVELOPMENT,
+    MAINTENANCE,
+    RACE_LIGHT,
+    TAPER,
+    Dose,
+    SessionSpec,
+    build_session,
+    halved,
+    ramp_dose,
+)
+from planner.experience import Experience
+from planner.explain import day_label, render
+from planner.model import DayType, Intensity, LogStatus, Phase, Priority, Profile, Race, SessionLog
+from planner.placement import DayRule
+from planner.season import next_a_race, recovery_days
+
+DEVELOPMENT_PHASES = {Phase.OFF_SEASON, Phase.TRANSITION, Phase.BASE, Phase.NO_RACE}
+PLACE_WHY = {
+    DayType.KEY: "after your key workout; lift at least 6 h after the run",
+    DayType.EASY: "after an easy run",
+    DayType.REST: "a day without hard running",
+    DayType.STRENGTH: "a day without hard running",
+}
+
+
+def _first_after_race(day: date, races: Sequence[Race], all_days: Sequence[date]) -> Race | None:
+    for r in races:
+        if r.priority is Priority.C:
+            continue
+        if r.day < day <= r.day + timedelta(days=recovery_days(r) + 14) and not any(
+            r.day < d < day for d in all_days
+        ):
+            return r
+    return None
+
+
+def _exercise_history(logs: Sequence[SessionLog], before: date):  # noqa: ANN202
+    rows = []
+    for lg in sorted(logs, key=lambda x: x.planned_day):
+        if lg.status is not LogStatus.DONE or lg.planned_day >= before:
+            continue
+        per_ex: dict[str, list[tuple[float | None, int | None]]] = {}
+        for ex_id, kg, reps in lg.exercise_results:
+            per_ex.setdefault(ex_id, []).append((kg, reps))
+        rows.extend(per_ex.items())
+    return rows
+
+
+def _base_dose(phase: Phase, exp: Experience) -> Dose:
+    if exp.beginner and exp.beginner_week is not None and exp.beginner_week <= 6:
+        return BEGINNER_1 if exp.beginner_week <= 4 else BEGINNER_2
+    return DEVELOPMENT if phase in DEVELOPMENT_PHASES else MAINTENANCE
+
+
+def _dose_and_reason(rule, phase, exp, races, day, all_days):  # noqa: ANN001, ANN202
+    base = _base_dose(phase, exp)
+    a_race = next_a_race(day, races)
+    if rule.light == "race_week" or phase is Phase.RACE_WEEK:
+        race = rule.race or a_race
+        text = render(
+            "race_week_light",
+            race_name=race.name if race else "your race",
+            days_to_race=(race.day - day).days if race else 0,
+        )
+        return Intensity.LIGHT, RACE_LIGHT, text
+    if phase is Phase.TAPER and a_race is not None:
+        return Intensity.LIGHT, TAPER, render("taper_session", race_name=a_race.name)
+    if (race := _first_after_race(day, races, all_days)) is not None:
+        return (
+            Intensity.LIGHT,
+            halved(base, "≤ 6", "after_race"),
+            render("after_race_light", race_name=race.name),
+        )
+    if rule.light == "b_race" and rule.race is not None:
+        return (
+            Intensity.LIGHT,
+            halved(base, "≤ 6", "b_race"),
+            render("b_race_light", race_name=rule.race.name),
+        )
+    if exp.ramp_week is not None:
+        return (
+            Intensity.LIGHT,
+            ramp_dose(base, exp.ramp_week),
+            render(
+                "return_ramp",
+                rpe_max=6 if exp.ramp_week == 1 else 7,
+                gap_days=exp.ramp_gap_days if exp.ramp_gap_days is not None else "over 28",
+                date=exp.ramp_until,
+            ),
+        )
+    if base in (BEGINNER_1, BEGINNER_2):
+        k = exp.beginner_week or 1
+        text = render("beginner", k=min(k, 4), weeks_left=max(0, 7 - k))
+        return Intensity.FULL, base, text
+    return Intensity.FULL, base, render(base.name)
+
+
+def _place_sentence(rule: DayRule, upper_core: bool) -> str:
+    if upper_core and rule.limit == "day_before" and rule.next_run:
+        return render("place_downgraded", day=rule.day, next_run=rule.next_run)
+    if upper_core and rule.limit == "long_run":
+        return (
+            f"{day_label(rule.day)} holds your long run, so this one is upper body and core only."
+        )
+    if upper_core and rule.race is not None:
+        days = (rule.race.day - rule.day).days
+        return f"{rule.race.name} is {days} days away, so this one is upper body and core only."
+    why = PLACE_WHY.get(rule.day_type, "a day without hard running")
+    return render("place_best_day", day=rule.day, why=why)
+
+
+def session_for_slot(
+    *,
+    key: str,
+    day: date,
+    rule: DayRule,
+    upper_core: bool,
+    variant: str,
+    phase: Phase,
+    exp: Experience,
+    profile: Profile,
+    races: Sequence[Race],
+    resources,
+    logs: Sequence[SessionLog],  # noqa: ANN001
+    all_days: Sequence[date],
+    status: str,
+):
+    """The session for one placed day, with one sentence for where and one for how."""
+    intensity, dose, dose_text = _dose_and_reason(rule, phase, exp, races, day, all_days)
+    if profile.injury:
+        intensity, dose_text = Intensity.MOBILITY, render("injury_session")
+    elif upper_core:
+        intensity = Intensity.UPPER_CORE
+    reason = f"{_place_sentence(rule, upper_core)} {dose_text}"
+    spec = SessionSpec(
+        key=key,
+        day=day,
+        variant=variant,
+        intensity=intensity,
+        dose=dose,
+        reason=reason,
+        equipment=profile.equipment,
+        max_level=1 if exp.beginner else 2,
+        single_leg=exp.single_leg,
+        plyo=exp.plyo,
+    )
+    session = build_session(spec, resources.library, _exercise_history(logs, day))
+    if status != "planned":
+        from dataclasses import replace
+
+        session = replace(session, status=status)
+    return session
