@@ -49,7 +49,7 @@ def session_description(session: StrengthSession, units: str = "km") -> str:
     for ex in session.exercises:
         parts = [wording.dose(ex)]
         if ex.load_hint:
-            parts.append(ex.load_hint)
+            parts.append(wording.ranges(ex.load_hint))
         if ex.rest_s:
             parts.append(wording.rest(ex))
         line = f"• {ex.name}: {', '.join(parts)}"

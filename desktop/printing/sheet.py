@@ -81,7 +81,8 @@ def _header(c: Canvas, content: SheetContent, y: float, width: float) -> float:
     box_w = c.pt(150)
     phase = wording.PHASE_NAMES.get(week.phase, str(week.phase)).upper()
     n = week.strength_sessions
-    sessions = f"{n} strength session{'s' if n != 1 else ''} · {week.volume_level} running volume"
+    sessions = f"{n} strength session{'s' if n != 1 else ''}\n"
+    sessions += f"{str(week.volume_level).capitalize()} running volume"
     box_font, box_small = c.font(10, bold=True), c.font(7)
     sessions_lines = len(c.wrap(box_small, sessions, box_w - c.pt(8)))
     box_h = c.line_height(box_font) + c.line_height(box_small) * sessions_lines + c.pt(6)
@@ -179,7 +180,7 @@ def _exercise_row(c: Canvas, ex, lefts, widths, y: float, cell_pad: float) -> fl
             wording.rest(ex),
             color=GREY_TEXT,
         ),
-        c.text(cell_font, lefts[2] + cell_pad, top, inner[2], ex.load_hint),
+        c.text(cell_font, lefts[2] + cell_pad, top, inner[2], wording.ranges(ex.load_hint)),
         c.text(cell_font, lefts[3] + cell_pad, top, inner[3], ex.cue, color=GREY_TEXT),
         _weight_boxes(c, ex.sets, lefts[4] + cell_pad, top, inner[4]),
     ]

@@ -6,6 +6,7 @@ calendar export (a session's description reads like its printed table).
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from planner.model import (
@@ -49,7 +50,7 @@ USUAL_RUN = {
     DayType.LONG: "Long run",
     DayType.RACE: "Race",
     DayType.POST_RACE: "Recovery: walk or rest",
-    DayType.STRENGTH: "No run planned",
+    DayType.STRENGTH: "No run today",
 }
 
 SPORT_NAMES = {
@@ -91,12 +92,17 @@ def duration(seconds: float) -> str:
     return f"{minutes // 60} h {minutes % 60:02d}"
 
 
+def ranges(text: str) -> str:
+    """Number ranges with an en dash, as printed matter writes them: '4-6' -> '4–6'."""
+    return re.sub(r"(\d)\s?-\s?(\d)", "\\1–\\2", text)
+
+
 def dose(ex: ExercisePrescription) -> str:
     """Sets by reps or by hold time: '3 × 4–6', '2 × 6/side', '3 × 20–40 s'."""
     if ex.seconds:
-        return f"{ex.sets} × {ex.seconds} s"
+        return f"{ex.sets} × {ranges(ex.seconds)} s"
     if ex.reps:
-        return f"{ex.sets} × {ex.reps}"
+        return f"{ex.sets} × {ranges(ex.reps)}"
     return f"{ex.sets} sets"
 
 
@@ -129,7 +135,7 @@ def run_lines(day: DayPlan, units: str, today: date | None = None) -> list[str]:
     if day.race is not None:
         return []  # the race marker says it all
     usual = USUAL_RUN.get(day.day_type, str(day.day_type))
-    if day.day_type == DayType.REST:
+    if day.day_type in (DayType.REST, DayType.STRENGTH):
         return [usual]
     if today is not None and day.day < today:
         return [f"{usual} (nothing logged)"]
@@ -155,7 +161,7 @@ def session_heading(session: StrengthSession) -> str:
 def checklist_text(item: ChecklistItem) -> str:
     text = item.label
     if item.dose:
-        text += f" — {item.dose}"
+        text += f" — {ranges(item.dose)}"
     if item.optional:
         text += " (optional)"
     if item.note:

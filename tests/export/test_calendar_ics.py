@@ -39,7 +39,7 @@ def test_description_lists_every_exercise_with_its_dose(tmp_path):
             text = by_day[day.day]
             for ex in day.strength.exercises:
                 assert ex.name in text
-            assert "Back squat: 3 × 4-6, RPE 7-8" in text or day.strength.variant == "B"
+            assert "Back squat: 3 × 4–6, RPE 7–8" in text or day.strength.variant == "B"
 
 
 def test_uids_are_the_same_on_a_second_export(tmp_path):
