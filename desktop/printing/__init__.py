@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-_PDF_NAMES = {"export_pdf", "paint_weeks", "PrintError", "ensure_gui_app", "PAGE_SIZES"}
+_PDF_NAMES = {
+    "export_pdf",
+    "export_pdf_job",
+    "paint_weeks",
+    "PrintError",
+    "ensure_gui_app",
+    "PAGE_SIZES",
+}
 
 __all__ = sorted(_PDF_NAMES)
 

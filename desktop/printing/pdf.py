@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPage
 
 from desktop.printing.none_guard import keep_none_alive
 from desktop.printing.sheet import SheetContent, paint_week_page
+from importers.progress import Cancelled, Progress
 from planner.model import WeekPlan
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
@@ -31,6 +33,7 @@ __all__ = [
     "PrintError",
     "ensure_gui_app",
     "export_pdf",
+    "export_pdf_job",
     "page_size_id",
     "paint_weeks",
 ]
@@ -75,21 +78,31 @@ def paint_weeks(
     The footer of each page shows the two weeks after it, taken from `weeks` and then from
     `next_weeks` (the weeks after the last printed one).
     """
+    return list(paint_pages(device, weeks, units=units, next_weeks=next_weeks, today=today))
+
+
+def paint_pages(
+    device: QPagedPaintDevice,
+    weeks: Sequence[WeekPlan],
+    *,
+    units: str = "km",
+    next_weeks: Sequence[WeekPlan] | None = None,
+    today: date | None = None,
+) -> Iterator[float]:
+    """Paint the weeks page by page, yielding each page's font scale once it is painted."""
     ensure_gui_app()
     sequence = [*weeks, *(next_weeks or ())]
     painter = QPainter()
     if not painter.begin(device):
         raise PrintError("could not start painting (is the output writable?)")
-    scales = []
     try:
         for i, week in enumerate(weeks):
             if i:
                 device.newPage()
             content = SheetContent(week, tuple(sequence[i + 1 : i + 3]), units, today)
-            scales.append(paint_week_page(painter, device, content))
+            yield paint_week_page(painter, device, content)
     finally:
         painter.end()
-    return scales
 
 
 def export_pdf(
@@ -102,10 +115,33 @@ def export_pdf(
     today: date | None = None,
 ) -> Path:
     """Write the weeks as a PDF, exactly one portrait page per week; returns the path."""
+    for _ in export_pdf_job(
+        weeks, path, units=units, page_size=page_size, next_weeks=next_weeks, today=today
+    ):
+        pass
+    return Path(path)
+
+
+def export_pdf_job(
+    weeks: list[WeekPlan],
+    path: str | os.PathLike[str],
+    *,
+    units: str = "km",
+    page_size: str = "A4",
+    next_weeks: list[WeekPlan] | None = None,
+    today: date | None = None,
+    cancel: threading.Event | None = None,
+) -> Iterator[Progress]:
+    """`export_pdf` as a long job: yields Progress per page and stops when `cancel` is set.
+
+    A cancelled export removes its half-written file and raises Cancelled. May run on a
+    worker thread once the application exists (painting a PDF touches no widget).
+    """
     from PySide6.QtGui import QPdfWriter
 
     if not weeks:
         raise PrintError("no week to print")
+    size = page_size_id(page_size)
     ensure_gui_app()
     out = Path(path)
     if not out.parent.is_dir():
@@ -116,12 +152,23 @@ def export_pdf(
     writer.setCreator("StrongStride")
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(page_size_id(page_size)),
+            QPageSize(size),
             QPageLayout.Orientation.Portrait,
             QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
             QPageLayout.Unit.Millimeter,
         )
     )
-    paint_weeks(writer, weeks, units=units, next_weeks=next_weeks, today=today)
-    del writer  # flushes and closes the file
-    return out
+    pages = paint_pages(writer, weeks, units=units, next_weeks=next_weeks, today=today)
+    cancelled = False
+    try:
+        for done, _scale in enumerate(pages, start=1):
+            yield Progress(done, len(weeks), f"week of {weeks[done - 1].week_start:%-d %b}")
+            if cancel is not None and cancel.is_set() and done < len(weeks):
+                cancelled = True
+                break
+    finally:
+        pages.close()  # ends the painter, which finishes the file
+        del writer
+    if cancelled:
+        out.unlink(missing_ok=True)
+        raise Cancelled(f"PDF export stopped after {done} of {len(weeks)} weeks")

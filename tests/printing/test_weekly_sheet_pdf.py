@@ -175,3 +175,27 @@ def test_week_after_new_year_prints_both_years(qapp, tmp_path):
     out = export_pdf([week], tmp_path / "ny.pdf")
     assert "28 Dec 2026 – 3 Jan 2027" in pdf_text(out)
     assert week.week_start + timedelta(days=6) == date(2027, 1, 3)
+
+
+def test_long_export_reports_progress_per_week(qapp, tmp_path):
+    from desktop.printing import export_pdf_job
+
+    weeks = plans.season(date(2026, 1, 5), 4)
+    steps = list(export_pdf_job(weeks, tmp_path / "p.pdf"))
+    assert [(p.done, p.total) for p in steps] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert len(PdfReader(tmp_path / "p.pdf").pages) == 4
+
+
+def test_cancelled_export_leaves_no_half_written_file(qapp, tmp_path):
+    import threading
+
+    from desktop.printing import export_pdf_job
+    from importers.progress import Cancelled
+
+    cancel = threading.Event()
+    job = export_pdf_job(plans.season(date(2026, 1, 5), 6), tmp_path / "c.pdf", cancel=cancel)
+    with pytest.raises(Cancelled):
+        for progress in job:
+            if progress.done == 2:
+                cancel.set()
+    assert not (tmp_path / "c.pdf").exists()
