@@ -183,8 +183,11 @@ def _samples(msgs: FitMessages, shift: float) -> reduce.Samples:
     n = len(recs)
     t = np.fromiter((r["timestamp"] for r in recs), float, n) + shift
     hr = _column(recs, ("heart_rate",), n)
-    speed = _column(recs, ("enhanced_speed", "speed"), n)
+    # `speed` first: fitfast expands it into enhanced_speed with a rounding slip (4.068 -> 4.067).
+    speed = _column(recs, ("speed", "enhanced_speed"), n)
     distance = _column(recs, ("distance",), n)
+    if any("compressed_speed_distance" in r for r in recs):
+        speed, distance = _compressed_speed_distance(recs)
     if n and np.isnan(speed).all() and not np.isnan(distance).all():
         speed = reduce.speed_from_distance(t, distance)
     hr_msgs = msgs.get("hr")
@@ -215,10 +218,36 @@ def _timer_events(msgs: FitMessages, shift: float) -> list[tuple[float, bool]]:
     return out
 
 
+def _compressed_speed_distance(recs: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
+    """Old watches pack speed (12 bits, 1/100 m/s) and distance (12 bits, 1/16 m, rolling
+    over) into three bytes; decoded here so both decoders give the same columns."""
+    speed = np.full(len(recs), np.nan)
+    distance = np.full(len(recs), np.nan)
+    total = 0
+    last = None
+    for i, r in enumerate(recs):
+        raw = r.get("compressed_speed_distance")
+        if not isinstance(raw, bytes | bytearray | list) or len(raw) != 3:
+            continue
+        b = bytes(raw)
+        packed = b[0] | (b[1] << 8) | (b[2] << 16)
+        speed[i] = (packed & 0xFFF) / 100
+        part = packed >> 12
+        if last is None:
+            total = part
+        else:
+            total += (part - last) & 0xFFF
+        last = part
+        distance[i] = total / 16
+    return np.round(speed, 3), np.round(distance, 3)
+
+
 def _column(recs: list[dict[str, Any]], names: tuple[str, ...], n: int) -> np.ndarray:
+    """One field of every record; rounded to the FIT resolution so both decoders' floats
+    (raw / scale versus raw * 1/scale) agree to the last bit."""
     for name in names:
         if any(name in r for r in recs):
-            return np.fromiter((_num(r.get(name)) for r in recs), float, n)
+            return np.round(np.fromiter((_num(r.get(name)) for r in recs), float, n), 3)
     return np.full(n, np.nan)
 
 

@@ -67,10 +67,10 @@ def read_fast(data: bytes) -> FitMessages:
         rows = parsed.get(name)
         if rows:
             out[name] = [{k: v for k, v in row.items() if isinstance(k, str)} for row in rows]
-    for row in out.get("hr", []):
-        ts12 = row.get("event_timestamp_12")
-        if isinstance(ts12, bytes | bytearray):
-            row["event_timestamp_12"] = list(ts12)
+    for row in out.get("hr", []) + out.get("record", []):
+        for key in ("event_timestamp_12", "compressed_speed_distance"):
+            if isinstance(row.get(key), bytes | bytearray):
+                row[key] = list(row[key])
     return FitMessages(out, decoder="fitfast")
 
 
@@ -125,7 +125,7 @@ def _fields(frame: Any) -> dict[str, Any]:
         elif name in _TIME_FIELDS:
             raw = fld.raw_value
             value = raw + FIT_EPOCH_S if isinstance(raw, int) else None
-        elif name == "event_timestamp_12":
+        elif name in ("event_timestamp_12", "compressed_speed_distance"):
             value = list(fld.raw_value) if fld.raw_value is not None else None
         elif isinstance(value, tuple):
             value = list(value)
