@@ -187,15 +187,25 @@ def planned_run_km(week: WeekPlan) -> float | None:
     return None
 
 
+def running_so_far_s(week: WeekPlan) -> float:
+    if week.load is not None:
+        return week.load.run_s
+    return sum(a.duration_s for d in week.days for a in d.activities if a.sport == "running")
+
+
 def running_volume(week: WeekPlan, units: str) -> str:
-    """'Running: 24.3 km so far of 40.0 km planned' (or the usual minutes when no km are known)."""
-    text = f"Running: {distance(running_so_far_km(week), units)} so far"
+    """'Running: 24.3 km (2 h 10) so far of 52.0 km planned', or '... · usual week 5 h 00'."""
+    so_far_s = running_so_far_s(week)
+    text = f"Running: {distance(running_so_far_km(week), units)}"
+    if so_far_s:
+        text += f" ({duration(so_far_s)})"
+    text += " so far"
     planned = planned_run_km(week)
     if planned is not None:
         return f"{text} of {distance(planned, units)} planned"
-    usual_min = week.facts.get("typical_min") or week.facts.get("usual_weekly_run_minutes")
-    if isinstance(usual_min, int | float):
-        return f"{text} · usual week {usual_min:.0f} min"
+    usual_min = week.facts.get("typical_min")
+    if isinstance(usual_min, int | float) and usual_min > 0:
+        return f"{text} · usual week {duration(usual_min * 60)}"
     return text
 
 

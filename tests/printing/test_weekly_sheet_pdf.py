@@ -55,7 +55,7 @@ def test_sheet_shows_dates_reason_every_exercise_and_checklist_item(qapp, tmp_pa
         for item in day.checklist:
             assert item.label in text
     assert "BASE" in text
-    assert "17.2 km so far of 52.0 km planned" in text
+    assert "17.2 km (1 h 33) so far of 52.0 km planned" in text
     assert "Done: Run 11.2 km" in text
 
 
@@ -110,7 +110,7 @@ def test_unknown_page_size_is_refused(qapp, tmp_path):
 def test_miles_are_printed_when_the_runner_uses_miles(qapp, tmp_path):
     out = export_pdf([plans.normal_week()], tmp_path / "mi.pdf", units="mi")
     text = pdf_text(out)
-    assert "10.7 mi so far of 32.3 mi planned" in text
+    assert "10.7 mi (1 h 33) so far of 32.3 mi planned" in text
     assert " km" not in text
 
 
