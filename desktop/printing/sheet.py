@@ -182,13 +182,19 @@ def _exercise_row(c: Canvas, ex, lefts, widths, y: float, cell_pad: float) -> fl
         ),
         c.text(cell_font, lefts[2] + cell_pad, top, inner[2], wording.ranges(ex.load_hint)),
         c.text(cell_font, lefts[3] + cell_pad, top, inner[3], ex.cue, color=GREY_TEXT),
-        _weight_boxes(c, ex.sets, lefts[4] + cell_pad, top, inner[4]),
+        _weight_boxes(c, ex, lefts[4] + cell_pad, top, inner[4]),
     ]
     return max(heights) + c.pt(4)
 
 
-def _weight_boxes(c: Canvas, sets: int, x: float, y: float, width: float) -> float:
-    """One empty box per set, to write the weight used; wraps to a second row if needed."""
+def _weight_boxes(c: Canvas, ex, x: float, y: float, width: float) -> float:
+    """One empty box per set, to write the weight used; wraps to a second row if needed.
+
+    Jumps carry no weight and come in many short sets, so they get a note instead of boxes.
+    """
+    if "plyo" in ex.pattern:
+        return c.text(c.font(6.5, italic=True), x, y, width, "no weight", color=GREY_TEXT)
+    sets = ex.sets
     bw, bh, gap = c.pt(17), c.pt(11), c.pt(3)
     per_row = max(1, int((width + gap) // (bw + gap)))
     rows = (max(sets, 1) + per_row - 1) // per_row
@@ -207,12 +213,15 @@ def _checklist(c: Canvas, day: DayPlan, x: float, y: float, width: float) -> flo
     cx, cy, row_h = x, y, line_h
     for item in day.checklist:
         text = wording.checklist_text(item)
+        skip = wording.not_today(item)
         item_w = side + gap + c.text_width(font, text)
         if cx > x and cx + item_w > x + width:
             cx, cy, row_h = x, cy + row_h + c.pt(1), line_h
-        c.box(cx, cy + (line_h - side) / 2, side, side, weight=0.7)
+        if not skip:  # an item ruled out for today gets no box to tick
+            c.box(cx, cy + (line_h - side) / 2, side, side, weight=0.7)
         text_w = min(item_w, x + width - cx) - side - gap
-        h = c.text(font, cx + side + gap, cy, text_w + 0.5, text)
+        color = GREY_TEXT if skip else INK
+        h = c.text(font, cx + side + gap, cy, text_w + 0.5, text, color=color)
         row_h = max(row_h, h)
         cx += item_w + item_gap
     return cy + row_h - y

@@ -169,6 +169,11 @@ def checklist_text(item: ChecklistItem) -> str:
     return text
 
 
+def not_today(item: ChecklistItem) -> bool:
+    """True for an item listed only to say it is ruled out today (e.g. no ice bath)."""
+    return item.note.lower().startswith("not today")
+
+
 def running_so_far_km(week: WeekPlan) -> float:
     if week.load is not None:
         return week.load.run_km
