@@ -27,6 +27,7 @@ LIGHT_PULL = ("band_row", "inverted_row")
 CORE = {"A": ("plank", "dead_bug"), "B": ("pallof_press", "bird_dog", "side_plank")}
 CARRIES = ("suitcase_carry", "farmer_carry")
 SECOND_CORE = ("side_plank", "dead_bug", "bird_dog")
+MAX_PLYO_SETS = 4
 PLYO = {1: ("pogo_hops", "skips"), 2: ("cmj", "box_jump"), 3: ("bounds", "sl_hops")}
 
 
@@ -137,12 +138,7 @@ def build_session(spec: SessionSpec, library: Library, history: Sequence) -> Str
 
     legs = spec.intensity in (Intensity.FULL, Intensity.LIGHT)
     if legs and spec.plyo:
-        tier, contacts = spec.plyo
-        ex = pick(library, PLYO[tier][:: 1 if spec.variant == "A" else -1], eq, 3, used)
-        if ex is not None:
-            used.add(ex.id)
-            sets = max(1, math.ceil(contacts / max(1, ex.contacts_per_set)))
-            out.append(_prescribe(ex, sets, ex.reps or "", "", f"{contacts} contacts", 75))
+        out.extend(_plyometrics(spec, library, used))
     if legs:
         main, other = (SQUATS, HINGES) if spec.variant == "A" else (HINGES, SQUATS)
         sets, reps = dose.lower
@@ -170,6 +166,26 @@ def build_session(spec: SessionSpec, library: Library, history: Sequence) -> Str
         minutes=dose.minutes if legs else 25,
         variant=spec.variant,
     )
+
+
+def _plyometrics(spec: SessionSpec, library: Library, used: set[str]) -> list:
+    """Jumps right after the warm-up: the week's contacts over one or two exercises of the tier."""
+    tier, contacts = spec.plyo
+    order = 1 if spec.variant == "A" else -1
+    prefs = [*PLYO[tier][::order], *(x for t in range(tier - 1, 0, -1) for x in PLYO[t])]
+    out = []
+    left = contacts
+    while left > 0 and len(out) < 2:
+        ex = pick(library, prefs, spec.equipment, 3, used)
+        if ex is None:
+            break
+        used.add(ex.id)
+        per_set = max(1, ex.contacts_per_set)
+        sets = min(MAX_PLYO_SETS, math.ceil(left / per_set))
+        done = min(left, sets * per_set)
+        out.append(_prescribe(ex, sets, ex.reps or "", "", f"{done} contacts", 75))
+        left -= done
+    return out
 
 
 def _add_carry(add, library: Library, eq: Equipment, lvl: int, dose: Dose) -> bool:  # noqa: ANN001

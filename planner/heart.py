@@ -52,7 +52,7 @@ def peak_hr_rolling(
     tol, lock_s, lock_hr = D.CADENCE_LOCK
     locked = [False] * len(samples)
     run_start = None
-    for i, (t, hr, cad) in enumerate(samples):
+    for i, (_t, hr, cad) in enumerate(samples):
         is_lock = hr is not None and cad is not None and hr >= lock_hr and abs(hr - 2 * cad) <= tol
         if is_lock and run_start is None:
             run_start = i

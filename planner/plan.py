@@ -138,7 +138,7 @@ def plan_week(
         illness=profile.illness,
     )
     wd = week_days(week_start, history, profile, races, today)
-    placed, reason_values = _place(week_start, phase, freq.n, wd, races, logs, today, carry)
+    placed, reason_values, n_fit = _place(week_start, phase, freq.n, wd, races, logs, today, carry)
     n_placed = sum(1 for p in placed if p.status != "skipped")
     values = dict(freq.values)
     reason_id = freq.reason_id
@@ -148,8 +148,8 @@ def plan_week(
         else:
             reason_id = "race_week_none"
     reason = render(reason_id, **values)
-    if n_placed < freq.n and reason_id not in ("race_week_none", "illness"):
-        reason += " " + render("count_lowered", n=n_placed, why=_why_fewer(wd, phase))
+    if n_fit < freq.n and reason_id not in ("race_week_none", "illness"):
+        reason += " " + render("count_lowered", n=n_fit, why=_why_fewer(wd, phase))
     sessions = _fill(placed, week_start, phase, exp, profile, races, logs, resources, wd, carry)
     days = []
     for k in range(7):
@@ -211,7 +211,10 @@ def _why_fewer(wd: WeekDays, phase: Phase) -> str:
 
 
 def _place(week_start, phase, n, wd, races, logs, today, carry):  # noqa: ANN001, ANN202
-    """Sessions for the week: logged ones kept, the rest placed on the days still open."""
+    """Sessions for the week: logged ones kept, the rest placed on the days still open.
+
+    Also returns how many sessions the week's rules allow at all (for the "only n fit" note).
+    """
     week_end = week_start + timedelta(days=6)
     in_week = [lg for lg in logs if week_start <= _log_day(lg) <= week_end]
     reason_values: dict[str, object] = {}
@@ -223,10 +226,14 @@ def _place(week_start, phase, n, wd, races, logs, today, carry):  # noqa: ANN001
             rules = [r for r in rules if (a_race.day - r.day).days >= 7]
     ideal = _choose(phase, n, rules, races, week_start, prev, reason_values)
     if not in_week and week_start >= today:
-        return [
-            _Placed(r.day, None, "planned", upper_core=not r.lower_ok, extra={"rule": r})
-            for r in ideal
-        ], reason_values
+        return (
+            [
+                _Placed(r.day, None, "planned", upper_core=not r.lower_ok, extra={"rule": r})
+                for r in ideal
+            ],
+            reason_values,
+            len(ideal),
+        )
     placed: list[_Placed] = []
     for lg in in_week:
         status = {"done": "done", "skipped": "skipped", "moved": "moved"}[lg.status.value]
@@ -253,7 +260,7 @@ def _place(week_start, phase, n, wd, races, logs, today, carry):  # noqa: ANN001
             placed.append(
                 _Placed(r.day, None, "planned", upper_core=not r.lower_ok, extra={"rule": r})
             )
-    return sorted(placed, key=lambda p: p.day), reason_values
+    return sorted(placed, key=lambda p: p.day), reason_values, len(ideal)
 
 
 def _spaced_ok(day: date, others: Sequence[date]) -> bool:

@@ -1,0 +1,43 @@
+"""Plain-text rendering of plans and loads for the terminal (not a command)."""
+
+from __future__ import annotations
+
+from planner.model import WeekLoad, WeekPlan
+
+
+def print_week(week: WeekPlan) -> None:
+    print(
+        f"Week of {week.week_start:%a %d %b %Y} · {week.phase.value.replace('_', ' ')} · "
+        f"volume {week.volume_level.value} · {week.strength_sessions} strength session(s)"
+    )
+    print(f"  {week.reason}")
+    for day in week.days:
+        runs = ", ".join(f"{a.sport} {a.duration_s / 60:.0f} min" for a in day.activities)
+        race = f" RACE {day.race.name} ({day.race.priority.value})" if day.race else ""
+        print(f"  {day.day:%a %d %b}  {day.day_type.value:<9}{race} {runs}".rstrip())
+        s = day.strength
+        if s is not None:
+            print(f"      {s.title} [{s.intensity.value}, {s.status}, ~{s.minutes} min]")
+            print(f"      {s.reason}")
+            for e in s.exercises:
+                dose = e.reps or e.seconds or ""
+                unit = " s" if e.seconds else ""
+                print(f"        - {e.name}: {e.sets} x {dose}{unit}  ({e.load_hint})")
+    print()
+
+
+def print_loads(loads: list[WeekLoad]) -> None:
+    print(
+        f"{'week':<11} {'km':>6} {'h':>5} {'load':>6} {'CTL':>6} {'ATL':>6} {'TSB':>6} "
+        f"{'ACWR':>5} {'mono':>5}  level"
+    )
+    for w in loads:
+        print(
+            f"{w.week_start.isoformat():<11} {w.run_km:>6.1f} {w.run_s / 3600:>5.1f} "
+            f"{w.total_load:>6.0f} {_f(w.ctl)} {_f(w.atl)} {_f(w.tsb)} {_f(w.acwr, 5, 2)} "
+            f"{_f(w.monotony, 5, 2)}  {w.volume_level.value}"
+        )
+
+
+def _f(x: float | None, width: int = 6, nd: int = 0) -> str:
+    return f"{'-':>{width}}" if x is None else f"{x:>{width}.{nd}f}"
