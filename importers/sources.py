@@ -104,6 +104,8 @@ def _walk_dir(
                 yield from _walk_dir(Path(entry.path), limits, known)
             elif entry.is_file() and file_kind(entry.name):
                 yield from _file(Path(entry.path), entry.stat(), limits, known, explicit=False)
+            elif entry.is_symlink() and file_kind(entry.name):
+                yield Rejected(entry.path, "cannot read: the link points to a missing file")
         except OSError as exc:
             yield Rejected(entry.path, f"cannot read: {exc.strerror or exc}")
 
