@@ -23,22 +23,22 @@ sys.path.insert(0, str(ROOT))
 
 from desktop.printing.pdf import ensure_gui_app, export_pdf  # noqa: E402
 
-TODAY = date(2026, 11, 26)
+# A Sunday: runners print the coming week at the weekend.
+TODAY = date(2026, 11, 29)
 
 
 def planned_weeks(tmp: Path):
-    """This week and the two after it, from a demo season; None if the planner is missing."""
+    """Next week and the two after it, from a demo season; None if the planner is missing."""
     try:
-        from desktop.training import load_profile, plan_weeks
-
         from desktop.demo_data import fill_demo
+        from desktop.training import load_profile, plan_weeks
         from store import Database
     except ImportError:
         return None
     db = Database.open(tmp / "demo" / "strongstride.sqlite")
     try:
         fill_demo(db, today=TODAY)
-        weeks = plan_weeks(db, start=TODAY, weeks=3, today=TODAY)
+        weeks = plan_weeks(db, start=TODAY + timedelta(days=1), weeks=3, today=TODAY)
         return weeks[:1], weeks[1:], load_profile(db).units
     finally:
         db.close()
@@ -49,7 +49,7 @@ def hand_built():
 
     monday = TODAY - timedelta(days=TODAY.weekday())
     return (
-        [plans.normal_week(monday, today=TODAY)],
+        [plans.normal_week(monday, today=monday + timedelta(days=3))],
         [plans.full_week(monday + timedelta(days=7)), plans.race_week(monday + timedelta(14))],
         "km",
     )

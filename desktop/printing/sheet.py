@@ -95,7 +95,11 @@ def _header(c: Canvas, content: SheetContent, y: float, width: float) -> float:
     )
     volume_y = y + title_h + c.pt(1)
     volume_h = c.text(
-        c.font(9.5), 0, volume_y, bx - c.pt(10), wording.running_volume(week, content.units)
+        c.font(9.5),
+        0,
+        volume_y,
+        bx - c.pt(10),
+        wording.running_volume(week, content.units, content.today),
     )
     y = max(volume_y + volume_h, y + box_h) + c.pt(5)
 

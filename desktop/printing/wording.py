@@ -53,6 +53,8 @@ USUAL_RUN = {
     DayType.STRENGTH: "No run today",
 }
 
+RUN_DAY_TYPES = (DayType.EASY, DayType.KEY, DayType.LONG, DayType.RACE)
+
 SPORT_NAMES = {
     "running": "Run",
     "cycling": "Ride",
@@ -198,16 +200,39 @@ def running_so_far_s(week: WeekPlan) -> float:
     return sum(a.duration_s for d in week.days for a in d.activities if a.sport == "running")
 
 
-def running_volume(week: WeekPlan, units: str) -> str:
-    """'Running: 24.3 km (2 h 10) so far of 52.0 km planned', or '... · usual week 5 h 00'."""
-    so_far_s = running_so_far_s(week)
-    text = f"Running: {distance(running_so_far_km(week), units)}"
-    if so_far_s:
-        text += f" ({duration(so_far_s)})"
-    text += " so far"
+def planned_runs(week: WeekPlan) -> str:
+    """'4 runs planned (2 key, 1 long)' from the days' usual pattern."""
+    kinds = [d.day_type for d in week.days if d.day_type in RUN_DAY_TYPES]
+    if not kinds:
+        return "no runs planned"
+    detail = [
+        f"{kinds.count(t)} {name}"
+        for t, name in ((DayType.KEY, "key"), (DayType.LONG, "long"), (DayType.RACE, "race"))
+        if t in kinds
+    ]
+    text = f"{len(kinds)} run{'s' if len(kinds) != 1 else ''} planned"
+    return f"{text} ({', '.join(detail)})" if detail else text
+
+
+def running_volume(week: WeekPlan, units: str, today: date | None = None) -> str:
+    """What the runner has run this week so far, or what is planned for a week not yet begun.
+
+    'Running: 24.3 km (2 h 10) so far of 52.0 km planned', '... · usual week 5 h 00', or
+    'Running: 4 runs planned (2 key, 1 long) · usual week 5 h 00'.
+    """
     planned = planned_run_km(week)
-    if planned is not None:
-        return f"{text} of {distance(planned, units)} planned"
+    if today is not None and today < week.week_start:
+        text = f"Running: {planned_runs(week)}"
+        if planned is not None:
+            return f"{text}, {distance(planned, units)}"
+    else:
+        so_far_s = running_so_far_s(week)
+        text = f"Running: {distance(running_so_far_km(week), units)}"
+        if so_far_s:
+            text += f" ({duration(so_far_s)})"
+        text += " so far"
+        if planned is not None:
+            return f"{text} of {distance(planned, units)} planned"
     usual_min = week.facts.get("typical_min")
     if isinstance(usual_min, int | float) and usual_min > 0:
         return f"{text} · usual week {duration(usual_min * 60)}"

@@ -52,3 +52,10 @@ def test_glance_line_names_phase_session_days_and_races():
     assert wording.glance_line(plans.race_week()) == (
         "Race week · 1 strength session: Tue A · race Sun: Valencia Marathon"
     )
+
+
+def test_a_week_not_yet_begun_shows_the_runs_planned():
+    week = plans.race_week()
+    line = wording.running_volume(week, "km", today=date(2026, 12, 1))
+    assert line == "Running: 4 runs planned (1 key, 1 race)"
+    assert "so far" in wording.running_volume(week, "km", today=date(2026, 12, 9))
