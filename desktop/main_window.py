@@ -1,18 +1,59 @@
-"""The main window: menus, the calendar area and a status bar over one database."""
+"""The main window: a sidebar of views (Calendar, Activities, Load, Races, Settings) over one
+database, with menus, shortcuts and a status bar.
+
+Every database read and write runs as a background job (`self.jobs`); results come back by
+signal and only then touch widgets, so the window never freezes. Window size, splitter and the
+last view are restored from QSettings.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import threading
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from desktop import __version__
-from desktop.jobs import JobRunner
+from desktop import actions as ops
+from desktop.jobs import Job, JobRunner
+from desktop.views.activities_view import ActivitiesView
+from desktop.views.calendar_view import CalendarView, monday
+from desktop.views.checklist_panel import ChecklistPanel
+from desktop.views.file_menu import FileMenu
+from desktop.views.icons import icon
+from desktop.views.load_view import LoadView
+from desktop.views.races_view import RacesView
+from desktop.views.refcount_guard import keep_singletons_alive
+from desktop.views.replan import describe_changes
+from desktop.views.session_card import SessionCard, SessionChoice
+from desktop.views.settings_view import SettingsView
+from desktop.views.theme import apply_theme
+from planner.model import DayPlan, WeekPlan
 from store import Database
 from store.stats import activity_count
+
+VIEWS = ("calendar", "activities", "load", "races", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -24,41 +65,418 @@ class MainWindow(QMainWindow):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        keep_singletons_alive()
         super().__init__(parent)
         self.db = db
         self.data_dir = data_dir
         self.today = today or date.today()
-        self.jobs = JobRunner(self)
+        self.jobs = JobRunner(self)  # imports and syncs
+        # Plan reads and writes run one at a time, in order, on their own worker.
+        self.db_jobs = JobRunner(self, max_threads=1)
+        self.units = "km"
+        self.undo_stack: list[tuple[int, str]] = []
+        self.last_change = ""
+        self.session_card: SessionCard | None = None
+        self._generation = 0
+        self._loaded: set[str] = set()
+        app = QApplication.instance()
+        if app is not None and not app.property("strongstrideThemed"):
+            apply_theme(app)
+            app.setProperty("strongstrideThemed", True)
         self.setWindowTitle(self.tr("StrongStride"))
-        self.resize(1200, 800)
+        self.setWindowIcon(icon("app", "#2563eb"))
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self._build_views()
+        self.file_menu = FileMenu(self)
         self._build_menus()
-        self.calendar_area = self._build_calendar_area()
-        self.setCentralWidget(self.calendar_area)
+        self._build_status()
+        self._connect()
+        self.restore_state()
         self.refresh_status()
+        self.reload_profile()
+        self.load_checklist_record()
+
+    # -- construction -----------------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Views"))
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(170)
+        labels = (
+            self.tr("Calendar"),
+            self.tr("Activities"),
+            self.tr("Load"),
+            self.tr("Races"),
+            self.tr("Settings"),
+        )
+        for name, label in zip(VIEWS, labels, strict=True):
+            QListWidgetItem(icon(name), label, self.sidebar)
+        self.stack = QStackedWidget(self)
+        self.calendar = CalendarView(self.today, self)
+        self.checklist = ChecklistPanel(self)
+        self.calendar_split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.calendar_split.addWidget(self.calendar)
+        self.calendar_split.addWidget(self.checklist)
+        self.calendar_split.setStretchFactor(0, 1)
+        self.calendar_split.setSizes([980, 260])
+        self.calendar_area = self.calendar_split  # the page the window opens on
+        self.activities = ActivitiesView(self)
+        self.load_view = LoadView(self)
+        self.races = RacesView(self.today, self)
+        self.settings_view = SettingsView(self)
+        self.settings_view.data_dir.setText(str(self.data_dir))
+        for page in (
+            self.calendar_split,
+            self.activities,
+            self.load_view,
+            self.races,
+            self.settings_view,
+        ):
+            self.stack.addWidget(page)
+        body = QWidget(self)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.file_menu.build(self.menuBar().addMenu(self.tr("&File")))
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = QAction(icon("undo"), self.tr("&Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo)
+        edit.addAction(self.undo_action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for i, name in enumerate(VIEWS):
+            action = QAction(self.sidebar.item(i).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, n=name: self.show_view(n))
+            view.addAction(action)
+            setattr(self, f"{name}_action", action)
+        view.addSeparator()
+        for text, key, slot in (
+            (self.tr("&Month\tM"), "", lambda: self.calendar.set_week_mode(False)),
+            (self.tr("&Week\tW"), "", lambda: self.calendar.set_week_mode(True)),
+            (self.tr("&Today"), "Ctrl+T", self.calendar.go_today),
+        ):
+            action = QAction(text, self)
+            if key:
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _=False, s=slot: (self.show_view("calendar"), s()))
+            view.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About StrongStride"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
-    def _build_calendar_area(self) -> QFrame:
-        frame = QFrame(self)
-        frame.setObjectName("calendarArea")
-        frame.setAccessibleName(self.tr("Calendar"))
-        layout = QVBoxLayout(frame)
-        title = QLabel(self.today.strftime("%B %Y"), frame)
-        title.setObjectName("calendarTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(title)
-        layout.addStretch(1)
-        return frame
+    def _build_status(self) -> None:
+        self.sync_label = QLabel(self)
+        self.sync_label.setProperty("role", "muted")
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.problem_label = QLabel(self)
+        self.problem_label.setStyleSheet("color: #dc2626;")
+        self.statusBar().addPermanentWidget(self.problem_label)
 
+    def _connect(self) -> None:
+        self.sidebar.currentRowChanged.connect(self._view_changed)
+        self.calendar.range_needed.connect(self.load_weeks)
+        self.calendar.session_activated.connect(self.open_session)
+        self.calendar.move_requested.connect(self.move_session)
+        self.calendar.selection_changed.connect(self._show_checklist)
+        self.checklist.ticked.connect(self.tick)
+        self.activities.series_needed.connect(self.load_series)
+        self.load_view.weeks_changed.connect(lambda _n: self.load_loads())
+        self.races.add_requested.connect(self.add_race)
+        self.races.edit_requested.connect(self.edit_race)
+        self.races.remove_requested.connect(self.remove_race)
+        self.settings_view.save_requested.connect(self.save_profile)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(lambda _s: self.retheme())
+
+    # -- background work --------------------------------------------------------------------
+    def run(self, fn, on_result=None, *, name: str = "") -> Job:  # noqa: ANN001 - callables
+        """Run `fn(cancel)` off the GUI thread; `on_result` gets its value on the GUI thread.
+
+        The value travels boxed in a tuple, so a job returning None never crosses threads bare.
+        """
+        job = self.db_jobs.start(lambda cancel: (fn(cancel),), name)
+        if on_result is not None:
+            job.signals.result.connect(lambda box: on_result(box[0]))
+        job.signals.error.connect(self.show_problem)
+        return job
+
+    def show_problem(self, message: str) -> None:
+        self.problem_label.setText(message)
+        self.problem_label.setToolTip(message)
+        self.statusBar().showMessage(message, 10000)
+
+    # -- views ------------------------------------------------------------------------------
+    def show_view(self, name: str) -> None:
+        self.sidebar.setCurrentRow(VIEWS.index(name))
+
+    @property
+    def current_view(self) -> str:
+        return VIEWS[max(0, self.sidebar.currentRow())]
+
+    def _view_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        name = VIEWS[row]
+        if name not in self._loaded:
+            self._loaded.add(name)
+            {
+                "activities": self.load_activities,
+                "load": self.load_loads,
+                "races": self.load_races,
+                "settings": self.reload_profile,
+            }.get(name, lambda: None)()
+        if name == "calendar":
+            self.calendar.grid.setFocus()
+
+    def load_weeks(self, start: date, weeks: int) -> None:
+        generation = self._generation
+        db, today = self.db, self.today
+
+        def fetch(cancel: threading.Event) -> list[WeekPlan]:
+            return ops.week_plans(db, start=start, weeks=weeks, today=today)
+
+        def show(plans: list[WeekPlan]) -> None:
+            if generation == self._generation:
+                self.calendar.set_plans(plans)
+                self._show_checklist(self.calendar.selected)
+
+        self.run(fetch, show, name="weeks")
+
+    def invalidate_plans(self) -> None:
+        """The plan changed (log, race, profile, import): drop what is shown and fetch again."""
+        self._generation += 1
+        self.calendar.invalidate()
+        self._loaded.discard("load")
+        if self.current_view == "load":
+            self._view_changed(VIEWS.index("load"))
+        self.load_checklist_record()
+
+    def load_activities(self) -> None:
+        db = self.db
+        self.run(
+            lambda c: ops.activities(db), lambda rows: self.activities.set_rows(rows, self.units)
+        )
+
+    def load_series(self, activity_id: int) -> None:
+        db = self.db
+        self.run(
+            lambda c: (activity_id, ops.activity_series(db, activity_id=activity_id)),
+            lambda pair: self.activities.show_series(*pair),
+        )
+
+    def load_loads(self) -> None:
+        db, today, weeks = self.db, self.today, self.load_view.weeks
+
+        def fetch(cancel: threading.Event):  # noqa: ANN202
+            loads = ops.weekly_loads(db, weeks=weeks, today=today)
+            phases = {}
+            if loads:
+                plans = ops.week_plans(db, start=loads[0].week_start, weeks=len(loads), today=today)
+                phases = {p.week_start: p.phase for p in plans}
+            return loads, phases, ops.list_races(db)
+
+        def show(result) -> None:  # noqa: ANN001
+            loads, phases, races = result
+            self.load_view.set_data(loads, phases=phases, races=races, units=self.units)
+
+        self.run(fetch, show, name="load")
+
+    def load_races(self) -> None:
+        db = self.db
+        self.run(lambda c: ops.list_races(db), self.races.set_races)
+
+    def reload_profile(self) -> None:
+        db = self.db
+
+        def show(profile) -> None:  # noqa: ANN001
+            self.units = profile.units or "km"
+            self.calendar.set_units(self.units)
+            self.settings_view.form.set_profile(profile)
+
+        self.run(lambda c: ops.load_profile(db), show)
+
+    # -- checklist --------------------------------------------------------------------------
+    def _show_checklist(self, day: date) -> None:
+        plan: DayPlan | None = self.calendar.grid.days.get(day)
+        items = plan.checklist if plan is not None else ()
+        db = self.db
+        self.run(
+            lambda c: ops.checklist_ticks(db, first=day, last=day).get(day, set()),
+            lambda done: self.checklist.show_day(day, items, done, today=self.today),
+        )
+
+    def tick(self, day: date, item: str, done: bool) -> None:
+        db = self.db
+        self.run(
+            lambda c: ops.tick_checklist(db, day=day, item=item, done=done),
+            lambda _r: self.load_checklist_record(),
+            name="tick",
+        )
+
+    def load_checklist_record(self) -> None:
+        db, today = self.db, self.today
+        first = today - timedelta(days=27)
+
+        def fetch(cancel: threading.Event) -> ops.ChecklistRecord:
+            plans = ops.week_plans(db, start=monday(first), weeks=5, today=today)
+            ticks = ops.checklist_ticks(db, first=first, last=today)
+            plans = [
+                WeekPlan(
+                    p.week_start,
+                    p.phase,
+                    p.volume_level,
+                    p.strength_sessions,
+                    p.reason,
+                    tuple(d for d in p.days if d.day >= first),
+                    p.load,
+                )
+                for p in plans
+            ]
+            return ops.checklist_record(plans, ticks, today)
+
+        self.run(fetch, lambda r: self.checklist.show_record(r.completion, r.streak))
+
+    # -- sessions ---------------------------------------------------------------------------
+    def open_session(self, day: date) -> SessionCard | None:
+        plan = self.calendar.grid.days.get(day)
+        if plan is None or plan.strength is None:
+            return None
+        self.session_card = SessionCard(
+            plan.strength, today=self.today, names=self._names(), parent=self
+        )
+        self.session_card.finished.connect(
+            lambda _r, card=self.session_card: self._session_chosen(card)
+        )
+        self.session_card.open()
+        return self.session_card
+
+    def _names(self) -> dict[str, str]:
+        if not hasattr(self, "_exercise_names"):
+            equipment = str(self.settings_view.form.equipment.currentData() or "gym")
+            try:
+                self._exercise_names = ops.exercise_names(equipment)
+            except (OSError, ValueError, KeyError):
+                self._exercise_names = {}
+        return self._exercise_names
+
+    def _session_chosen(self, card: SessionCard) -> None:
+        if card.choice is not None:
+            self.apply_choice(card.session.day, card.choice, card.session.title)
+
+    def move_session(self, source: date, target: date) -> None:
+        plan = self.calendar.grid.days.get(source)
+        title = plan.strength.title if plan is not None and plan.strength else self.tr("Session")
+        self.apply_choice(source, SessionChoice("moved", moved_to=target), title)
+
+    def apply_choice(self, day: date, choice: SessionChoice, title: str) -> Job:
+        """Record the choice in the background, then re-plan and say what changed."""
+        db = self.db
+        before = self.calendar.week_plan(day)
+        label = {
+            "done": self.tr("{t} done").format(t=title),
+            "skipped": self.tr("{t} skipped").format(t=title),
+            "moved": self.tr("{t} moved to {d}").format(
+                t=title, d=choice.moved_to.strftime("%a %d %b") if choice.moved_to else ""
+            ),
+        }[choice.status]
+
+        def record(cancel: threading.Event) -> int:
+            return ops.log_session(
+                db,
+                day=day,
+                status=choice.status,
+                moved_to=choice.moved_to,
+                rpe=choice.rpe,
+                minutes=choice.minutes,
+            )
+
+        def recorded(token: int) -> None:
+            self.undo_stack.append((token, label))
+            self.undo_action.setEnabled(True)
+            self.undo_action.setText(self.tr("&Undo {what}").format(what=label))
+            self.replan(label, before, day)
+
+        return self.run(record, recorded, name="log")
+
+    def replan(self, label: str, before: WeekPlan | None, day: date) -> None:
+        db, today = self.db, self.today
+        self.invalidate_plans()
+
+        def fetch(cancel: threading.Event) -> list[WeekPlan]:
+            return ops.week_plans(db, start=monday(day), weeks=1, today=today)
+
+        def show(plans: list[WeekPlan]) -> None:
+            change = describe_changes(before, plans[0] if plans else None)
+            self.last_change = f"{label}. {change}"
+            self.statusBar().showMessage(self.last_change, 12000)
+
+        self.run(fetch, show)
+
+    def undo(self) -> None:
+        if not self.undo_stack:
+            return
+        token, label = self.undo_stack.pop()
+        db = self.db
+        self.undo_action.setEnabled(bool(self.undo_stack))
+        self.undo_action.setText(
+            self.tr("&Undo {what}").format(what=self.undo_stack[-1][1])
+            if self.undo_stack
+            else self.tr("&Undo")
+        )
+
+        def done(_n: int) -> None:
+            self.last_change = self.tr("Undone: {what}").format(what=label)
+            self.statusBar().showMessage(self.last_change, 8000)
+            self.invalidate_plans()
+
+        self.run(lambda c: ops.undo_log(db, token=token), done, name="undo")
+
+    # -- races and profile ------------------------------------------------------------------
+    def add_race(self, values: dict) -> None:
+        db = self.db
+        self.run(lambda c: ops.add_race(db, **values), lambda _id: self._races_changed())
+
+    def edit_race(self, race_id: int, values: dict) -> None:
+        db = self.db
+
+        def edit(cancel: threading.Event) -> int:
+            ops.remove_race(db, race_id=race_id)
+            return ops.add_race(db, **values)
+
+        self.run(edit, lambda _id: self._races_changed())
+
+    def remove_race(self, race_id: int) -> None:
+        db = self.db
+        self.run(lambda c: ops.remove_race(db, race_id=race_id), lambda _r: self._races_changed())
+
+    def _races_changed(self) -> None:
+        self.load_races()
+        self.invalidate_plans()
+        self.statusBar().showMessage(self.tr("Races saved; the plan follows them."), 6000)
+
+    def save_profile(self, fields: dict) -> None:
+        db = self.db
+
+        def saved(_r) -> None:  # noqa: ANN001
+            self.settings_view.saved.setText(self.tr("Saved."))
+            if hasattr(self, "_exercise_names"):
+                del self._exercise_names
+            self.reload_profile()
+            self.invalidate_plans()
+            self._loaded.discard("activities")
+
+        self.run(lambda c: (ops.save_profile(db, **fields), ops.recompute_loads(db)), saved)
+
+    # -- status, drops, state ---------------------------------------------------------------
     def activity_count(self) -> int:
         with self.db.session() as s:
             return activity_count(s)
@@ -68,6 +486,55 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("{count} activities · data in {path}").format(count=count, path=self.data_dir)
         )
+        self.sync_label.setText(self.file_menu.last_sync_text())
+
+    def data_changed(self) -> None:
+        """After an import: everything may have changed."""
+        self._loaded.clear()
+        self._loaded.add(self.current_view)
+        self.invalidate_plans()
+        self._view_changed(self.sidebar.currentRow())
+        self.refresh_status()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.file_menu.start_import(paths)
+
+    def retheme(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            apply_theme(app)
+        for i, name in enumerate(VIEWS):
+            self.sidebar.item(i).setIcon(icon(name))
+        self.calendar.grid.update()
+        self._loaded.discard("load")
+        if self.current_view == "load":
+            self._view_changed(VIEWS.index("load"))
+
+    def restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        split = settings.value("window/calendarSplit")
+        if isinstance(split, QByteArray):
+            self.calendar_split.restoreState(split)
+        view = str(settings.value("window/view", "calendar"))
+        self.calendar.set_week_mode(settings.value("calendar/week", "false") in (True, "true"))
+        self.show_view(view if view in VIEWS else "calendar")
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/calendarSplit", self.calendar_split.saveState())
+        settings.setValue("window/view", self.current_view)
+        settings.setValue("calendar/week", self.calendar.week_mode)
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -78,8 +545,15 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
+        super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            QTimer.singleShot(0, self.file_menu.first_run)
+            self.file_menu.watch_monitor.start()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.jobs.running:
+        if self.file_menu.importing:
             answer = QMessageBox.question(
                 self,
                 self.tr("Work in progress"),
@@ -88,6 +562,10 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-            self.jobs.cancel_all()
-        self.jobs.wait()
+        self.file_menu.watch_monitor.stop()
+        for runner in (self.jobs, self.db_jobs):
+            runner.cancel_all()
+        for runner in (self.jobs, self.db_jobs):
+            runner.wait()
+        self.save_state()
         event.accept()

@@ -1,0 +1,1 @@
+"""The window's views: calendar, session card, checklist, load, activities, races, settings."""

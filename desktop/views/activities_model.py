@@ -1,0 +1,162 @@
+"""The activities table model: every activity as one row, sorted in Python in one pass.
+
+Sorting happens in the source model (one `list.sort` with a key) rather than through the
+proxy's pairwise comparisons, which keeps a 10,000-row sort well under 100 ms. The proxy only
+filters, on a prebuilt lower-case text per row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from desktop.views import formatting as fmt
+from store.views import ActivityRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return fmt.tr(text)
+
+
+COLUMNS = (
+    ("date", "Date"),
+    ("sport", "Sport"),
+    ("name", "Name"),
+    ("distance", "Distance"),
+    ("duration", "Duration"),
+    ("hr", "Avg HR"),
+    ("load", "Load"),
+    ("method", "Load method"),
+    ("source", "Source"),
+    ("partial", "Partial"),
+)
+
+_SORT_KEYS = {
+    "date": lambda r: r.start,
+    "sport": lambda r: r.sport,
+    "name": lambda r: (r.name or "").lower(),
+    "distance": lambda r: r.distance_m if r.distance_m is not None else -1.0,
+    "duration": lambda r: r.timer_s,
+    "hr": lambda r: r.avg_hr if r.avg_hr is not None else -1.0,
+    "load": lambda r: r.load if r.load is not None else -1.0,
+    "method": lambda r: r.load_method or "",
+    "source": lambda r: r.source,
+    "partial": lambda r: r.partial,
+}
+
+_NUMERIC = {"distance", "duration", "hr", "load"}
+
+
+class ActivitiesModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:  # noqa: ANN001 - QObject
+        super().__init__(parent)
+        self.rows: list[ActivityRow] = []
+        self.units = "km"
+        self.search_text: list[str] = []
+
+    def set_rows(self, rows: list[ActivityRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.search_text = [self._search(r) for r in self.rows]
+        self.endResetModel()
+
+    @staticmethod
+    def _search(r: ActivityRow) -> str:
+        return f"{r.start:%Y-%m-%d} {r.sport} {r.name or ''} {r.source}".lower()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):  # noqa: N802, ANN201
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section][1])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and key == "partial" and row.partial:
+            return _tr("The file ended early; what was recorded is kept")
+        return None
+
+    def _display(self, r: ActivityRow, key: str) -> str:
+        match key:
+            case "date":
+                return r.start.strftime("%Y-%m-%d %H:%M")
+            case "sport":
+                return fmt.sport_name(r.sport) + (" · " + _tr("race") if r.is_race else "")
+            case "name":
+                return r.name or ""
+            case "distance":
+                return fmt.distance(r.distance_m, self.units, digits=2) if r.distance_m else ""
+            case "duration":
+                return fmt.clock(r.timer_s)
+            case "hr":
+                return f"{r.avg_hr:.0f}" if r.avg_hr else ""
+            case "load":
+                return f"{r.load:.0f}" if r.load is not None else ""
+            case "method":
+                return (r.load_method or "").replace("_", " ")
+            case "source":
+                return r.source
+            case "partial":
+                return _tr("partial") if r.partial else ""
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(COLUMNS)):
+            return
+        key = _SORT_KEYS[COLUMNS[column][0]]
+        self.layoutAboutToBeChanged.emit()
+        pairs = sorted(
+            zip(self.rows, self.search_text, strict=True),
+            key=lambda p: key(p[0]),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self.rows = [p[0] for p in pairs]
+        self.search_text = [p[1] for p in pairs]
+        self.layoutChanged.emit()
+
+
+class ActivitiesFilter(QSortFilterProxyModel):
+    """Filters by free text and sport; sorting is handed to the source model."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001 - QObject
+        super().__init__(parent)
+        self.text = ""
+        self.sport = ""
+
+    def set_filter(self, *, text: str | None = None, sport: str | None = None) -> None:
+        self.beginFilterChange()
+        if text is not None:
+            self.text = text.strip().lower()
+        if sport is not None:
+            self.sport = sport
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model: ActivitiesModel = self.sourceModel()  # type: ignore[assignment]
+        if self.sport and model.rows[source_row].sport != self.sport:
+            return False
+        return not self.text or self.text in model.search_text[source_row]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)

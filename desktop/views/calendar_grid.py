@@ -1,0 +1,411 @@
+"""The painted calendar grid: one widget for the month (weeks x 7) or the week (1 x 7).
+
+Painted rather than built from child widgets so a month with years of data switches in a few
+milliseconds. Clicking a strength card or pressing Enter opens it; dragging a planned card to
+another day asks to move it. Keyboard: arrows move the selected day, PgUp/PgDn the page, T today.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QDrag,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+from desktop.views import formatting as fmt
+from desktop.views.theme import colors
+from planner.model import DayPlan, DayType, WeekPlan
+
+SESSION_MIME = "application/x-strongstride-session"
+WEEK_COLUMN = 118  # month view: the week summary column on the left
+HEADER = 26
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    rect: QRect
+    day: date
+    movable: bool
+
+
+def load_band(load: float | None) -> str:
+    """A run's load as low / mid / high for its dot (TRIMP units)."""
+    if load is None:
+        return "none"
+    if load < 70:
+        return "low"
+    return "mid" if load < 130 else "high"
+
+
+class CalendarGrid(QWidget):
+    session_activated = Signal(object)  # date of the planned session
+    move_requested = Signal(object, object)  # from date, to date
+    selection_changed = Signal(object)  # date
+    page_requested = Signal(int)  # -1 back, +1 forward
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Calendar days"))
+        self.setMinimumSize(560, 360)
+        self.first_day = date.today()
+        self.rows = 6
+        self.week_mode = False
+        self.month = self.first_day.month
+        self.today = date.today()
+        self.selected = self.today
+        self.units = "km"
+        self.days: dict[date, DayPlan] = {}
+        self.weeks: dict[date, WeekPlan] = {}
+        self._chips: list[Chip] = []
+        self._press: tuple[QPoint, Chip] | None = None
+
+    # -- data -------------------------------------------------------------------------------
+    def set_page(self, first_day: date, rows: int, *, week_mode: bool, month: int) -> None:
+        self.first_day, self.rows, self.week_mode, self.month = first_day, rows, week_mode, month
+        self.update()
+
+    def set_plans(self, plans: list[WeekPlan]) -> None:
+        for plan in plans:
+            self.weeks[plan.week_start] = plan
+            for day in plan.days:
+                self.days[day.day] = day
+        self.update()
+
+    def clear_plans(self) -> None:
+        self.days.clear()
+        self.weeks.clear()
+
+    def select(self, day: date) -> None:
+        if day != self.selected:
+            self.selected = day
+            self.selection_changed.emit(day)
+            self.setAccessibleDescription(day.strftime("%A %d %B %Y"))
+        self.update()
+
+    @property
+    def last_day(self) -> date:
+        return self.first_day + timedelta(days=7 * self.rows - 1)
+
+    # -- geometry ---------------------------------------------------------------------------
+    def _left(self) -> int:
+        return 0 if self.week_mode else WEEK_COLUMN
+
+    def cell_rect(self, day: date) -> QRect:
+        index = (day - self.first_day).days
+        row, col = divmod(index, 7)
+        w = (self.width() - self._left()) / 7
+        h = (self.height() - HEADER) / self.rows
+        return QRect(int(self._left() + col * w), int(HEADER + row * h), int(w) - 1, int(h) - 1)
+
+    def day_at(self, pos: QPoint) -> date | None:
+        x, y = pos.x() - self._left(), pos.y() - HEADER
+        if x < 0 or y < 0:
+            return None
+        col = int(x / ((self.width() - self._left()) / 7))
+        row = int(y / ((self.height() - HEADER) / self.rows))
+        if not (0 <= col < 7 and 0 <= row < self.rows):
+            return None
+        return self.first_day + timedelta(days=row * 7 + col)
+
+    def chip_at(self, pos: QPoint) -> Chip | None:
+        return next((c for c in self._chips if c.rect.contains(pos)), None)
+
+    # -- painting ---------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        c = colors()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), c.window)
+        self._chips = []
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.9)
+        p.setPen(c.muted)
+        for col in range(7):
+            d = self.first_day + timedelta(days=col)
+            r = self.cell_rect(d)
+            p.drawText(
+                QRect(r.x(), 0, r.width(), HEADER),
+                Qt.AlignmentFlag.AlignCenter,
+                d.strftime("%a %d %b" if self.week_mode else "%a"),
+            )
+        for row in range(self.rows):
+            week_start = self.first_day + timedelta(days=7 * row)
+            if not self.week_mode:
+                self._paint_week_summary(p, week_start, row, small)
+            for col in range(7):
+                self._paint_day(p, week_start + timedelta(days=col), small)
+        p.end()
+
+    def _paint_week_summary(self, p: QPainter, week_start: date, row: int, small: QFont) -> None:
+        c = colors()
+        cell = self.cell_rect(week_start)
+        r = QRect(4, cell.y(), WEEK_COLUMN - 10, cell.height())
+        plan = self.weeks.get(week_start)
+        p.setFont(small)
+        p.setPen(c.muted)
+        lines = [week_start.strftime(self.tr("Week %V"))]
+        if plan is not None:
+            lines.append(fmt.phase_name(plan.phase))
+            if plan.load is not None:
+                km = fmt.km_value(plan.load.run_km, self.units)
+                lines.append(f"{km:.0f} {self.units} · {plan.load.total_load:.0f}")
+            n = plan.strength_sessions
+            lines.append(self.tr("{n} strength").format(n=n))
+        p.drawText(r.adjusted(4, 6, 0, 0), Qt.AlignmentFlag.AlignLeft, "\n".join(lines))
+        p.setFont(self.font())
+
+    def _paint_day(self, p: QPainter, day: date, small: QFont) -> None:
+        c = colors()
+        r = self.cell_rect(day)
+        plan = self.days.get(day)
+        outside = not self.week_mode and day.month != self.month
+        bg = c.surface_alt if (outside or day.weekday() >= 5) else c.surface
+        p.setPen(QPen(c.border, 1))
+        p.setBrush(bg)
+        p.drawRoundedRect(QRectF(r).adjusted(1.5, 1.5, -1.5, -1.5), 6, 6)
+        if day == self.selected:
+            p.setPen(QPen(c.accent, 2 if self.hasFocus() else 1.2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(QRectF(r).adjusted(2, 2, -2, -2), 6, 6)
+        # day number, today in an accent circle
+        num = QRect(r.x() + 6, r.y() + 5, 22, 20)
+        if day == self.today:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(c.accent)
+            p.drawEllipse(num.adjusted(-1, -1, 1, 1))
+            p.setPen(Qt.GlobalColor.white)
+        else:
+            p.setPen(c.muted if outside else c.text)
+        p.drawText(num, Qt.AlignmentFlag.AlignCenter, str(day.day))
+        if plan is None:
+            return
+        y = r.y() + 28
+        if plan.race is not None:
+            self._paint_race(p, r, plan)
+        p.setFont(small)
+        fm = QFontMetrics(small)
+        line = fm.height() + 2
+        for act in plan.activities:
+            if y + line > r.bottom() - 4:
+                break
+            band = load_band(act.load.value if act.load else None)
+            dot = {"low": c.load_low, "mid": c.load_mid, "high": c.load_high}.get(band, c.border)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(dot)
+            p.drawEllipse(QRectF(r.x() + 8, y + line / 2 - 4, 8, 8))
+            p.setPen(c.muted if outside else c.text)
+            text = self._activity_text(act)
+            p.drawText(
+                QRect(r.x() + 20, y, r.width() - 24, line),
+                Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(text, Qt.TextElideMode.ElideRight, r.width() - 24),
+            )
+            y += line
+        if plan.strength is not None and y + line + 4 < r.bottom():
+            y = self._paint_strength(p, r, y, plan, fm) + 2
+        if (
+            day > self.today
+            and not plan.activities
+            and plan.day_type in (DayType.LONG, DayType.KEY, DayType.EASY)
+            and y + line < r.bottom()
+        ):
+            p.setPen(c.muted)
+            p.drawText(QRect(r.x() + 8, y, r.width() - 12, line), 0, self._day_type_text(plan))
+        p.setFont(self.font())
+
+    def _activity_text(self, act) -> str:  # noqa: ANN001 - planner Activity
+        parts = [fmt.sport_name(act.sport)]
+        if act.distance_m:
+            parts.append(fmt.distance(act.distance_m, self.units))
+        parts.append(fmt.duration(act.duration_s))
+        if self.week_mode and act.load is not None:
+            parts.append(self.tr("load {0:.0f}").format(act.load.value))
+        return " · ".join(parts)
+
+    def _day_type_text(self, plan: DayPlan) -> str:
+        return {
+            DayType.LONG: self.tr("Long run"),
+            DayType.KEY: self.tr("Key run"),
+            DayType.EASY: self.tr("Easy run"),
+        }.get(plan.day_type, "")
+
+    def _paint_race(self, p: QPainter, r: QRect, plan: DayPlan) -> None:
+        c = colors()
+        race = plan.race
+        badge = QRectF(r.right() - 28, r.y() + 6, 22, 18)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(c.race)
+        p.drawRoundedRect(badge, 4, 4)
+        p.setPen(Qt.GlobalColor.white)
+        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(race.priority))
+        p.setPen(c.race)
+        fm = QFontMetrics(self.font())
+        name = fm.elidedText(race.name, Qt.TextElideMode.ElideRight, r.width() - 64)
+        p.drawText(QRect(r.x() + 32, r.y() + 5, r.width() - 64, 20), 0, name)
+
+    def _paint_strength(
+        self, p: QPainter, r: QRect, y: int, plan: DayPlan, fm: QFontMetrics
+    ) -> int:
+        c = colors()
+        s = plan.strength
+        lines = 1 if not self.week_mode else 3
+        h = fm.height() * lines + 8
+        chip = QRect(r.x() + 5, y, r.width() - 10, min(h, r.bottom() - y - 3))
+        color = {"done": c.strength_done, "skipped": c.strength_skipped}.get(s.status, c.strength)
+        p.setPen(QPen(color, 1.2))
+        fill = type(color)(color)
+        fill.setAlpha(40 if s.status == "planned" else 70)
+        p.setBrush(fill)
+        p.drawRoundedRect(QRectF(chip), 5, 5)
+        p.setPen(c.text)
+        mark = {"done": "✓ ", "skipped": "✗ ", "moved": "→ "}.get(s.status, "")
+        title = fm.elidedText(mark + s.title, Qt.TextElideMode.ElideRight, chip.width() - 10)
+        p.drawText(chip.adjusted(6, 4, -4, 0), Qt.AlignmentFlag.AlignLeft, title)
+        if self.week_mode:
+            detail = f"{fmt.intensity_name(s.intensity)} · {s.minutes} min"
+            p.setPen(c.muted)
+            p.drawText(
+                chip.adjusted(6, 4 + fm.height(), -4, 0),
+                Qt.AlignmentFlag.AlignLeft,
+                fm.elidedText(detail, Qt.TextElideMode.ElideRight, chip.width() - 10),
+            )
+            names = ", ".join(e.name for e in s.exercises[:4])
+            p.drawText(
+                chip.adjusted(6, 4 + 2 * fm.height(), -4, 0),
+                Qt.AlignmentFlag.AlignLeft,
+                fm.elidedText(names, Qt.TextElideMode.ElideRight, chip.width() - 10),
+            )
+        self._chips.append(Chip(chip, plan.day, s.status == "planned"))
+        return chip.bottom()
+
+    # -- interaction ------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        if key in steps and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.select(self.selected + timedelta(days=steps[key]))
+        elif key == Qt.Key.Key_PageUp:
+            self.page_requested.emit(-1)
+        elif key == Qt.Key.Key_PageDown:
+            self.page_requested.emit(1)
+        elif key in (Qt.Key.Key_T, Qt.Key.Key_Home):
+            self.select(self.today)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            plan = self.days.get(self.selected)
+            if plan is not None and plan.strength is not None:
+                self.session_activated.emit(self.selected)
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        pos = event.position().toPoint()
+        day = self.day_at(pos)
+        if day is not None:
+            self.select(day)
+        chip = self.chip_at(pos)
+        self._press = (pos, chip) if chip is not None else None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._press is None:
+            return
+        start, chip = self._press
+        dist = (event.position().toPoint() - start).manhattanLength()
+        if chip.movable and dist >= QApplication.startDragDistance():
+            self._press = None
+            drag = QDrag(self)
+            drag.setMimeData(session_mime(chip.day))
+            drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._press is not None:
+            _, chip = self._press
+            self._press = None
+            self.session_activated.emit(chip.day)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        chip = self.chip_at(event.position().toPoint())
+        if chip is None:
+            super().mouseDoubleClickEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasFormat(SESSION_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
+        if event.mimeData().hasFormat(SESSION_MIME) and self.day_at(event.position().toPoint()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        mime = event.mimeData()
+        target = self.day_at(event.position().toPoint())
+        if not mime.hasFormat(SESSION_MIME) or target is None:
+            event.ignore()
+            return
+        source = date.fromisoformat(bytes(mime.data(SESSION_MIME).data()).decode())
+        event.acceptProposedAction()
+        if source != target:
+            self.move_requested.emit(source, target)
+
+    def event(self, ev) -> bool:  # noqa: ANN001 - any QEvent
+        if ev.type() == ev.Type.ToolTip:
+            self._show_tooltip(ev)
+            return True
+        return super().event(ev)
+
+    def _show_tooltip(self, ev) -> None:  # noqa: ANN001 - QHelpEvent
+        pos = ev.pos()
+        if not self.week_mode and pos.x() < WEEK_COLUMN:
+            day = self.day_at(QPoint(WEEK_COLUMN + 2, pos.y()))
+            plan = self.weeks.get(day - timedelta(days=day.weekday())) if day else None
+            text = plan.reason if plan is not None else ""
+        else:
+            day = self.day_at(pos)
+            text = self._day_tooltip(day) if day else ""
+        if text:
+            QToolTip.showText(ev.globalPos(), text, self)
+        else:
+            QToolTip.hideText()
+
+    def _day_tooltip(self, day: date) -> str:
+        plan = self.days.get(day)
+        if plan is None:
+            return ""
+        parts = []
+        if plan.race is not None:
+            parts.append(
+                self.tr("{p} race: {name}, {km:g} km").format(
+                    p=plan.race.priority, name=plan.race.name, km=plan.race.distance_km
+                )
+            )
+        for act in plan.activities:
+            load = f" · {self.tr('load')} {act.load.value:.0f}" if act.load else ""
+            parts.append(self._activity_text(act) + load)
+        if plan.strength is not None:
+            parts.append(f"{plan.strength.title}: {plan.strength.reason}")
+        if plan.note:
+            parts.append(plan.note)
+        return "\n".join(parts)
+
+
+def session_mime(day: date) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(SESSION_MIME, QByteArray(day.isoformat().encode()))
+    return mime

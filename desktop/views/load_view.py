@@ -1,0 +1,422 @@
+"""The load page: weekly running and load, fitness and fatigue, and the 7-day vs 4-week ratio.
+
+Three stacked charts share the week axis. Phases are shaded, races marked, strength sessions
+counted per week; hovering a week shows its numbers. Each measure gets one plain line below the
+charts: these numbers describe training, they do not predict injury.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCharts import (
+    QAreaSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.views import formatting as fmt
+from desktop.views.theme import colors
+from planner.model import Phase, Race, WeekLoad
+
+PHASE_TINT = {
+    Phase.BASE: "#3b82f6",
+    Phase.BUILD: "#8b5cf6",
+    Phase.PEAK: "#ec4899",
+    Phase.TAPER: "#f59e0b",
+    Phase.RACE_WEEK: "#ef4444",
+    Phase.RECOVERY: "#10b981",
+}
+
+
+def acwr_words(ratio: float) -> str:
+    """The ratio in words, with the neutral labels of the product (context only)."""
+    if ratio < 0.8:
+        label = fmt.tr("below usual")
+    elif ratio <= 1.3:
+        label = fmt.tr("usual")
+    elif ratio <= 1.5:
+        label = fmt.tr("well above usual")
+    else:
+        label = fmt.tr("far above usual")
+    pct = round((ratio - 1) * 100)
+    return fmt.tr("last 7 days vs your 4-week average: {pct:+d} % ({label})").format(
+        pct=pct, label=label
+    )
+
+
+class _Chart(QChartView):
+    def __init__(self, name: str, parent: QWidget) -> None:
+        chart = QChart()
+        chart.setMargins(QMargins(2, 2, 2, 2))
+        chart.setBackgroundRoundness(0)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        super().__init__(chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setAccessibleName(name)
+
+    def reset(self) -> QChart:
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        c = colors()
+        chart.setBackgroundBrush(c.surface)
+        chart.legend().setLabelColor(c.text)
+        return chart
+
+
+class LoadView(QWidget):
+    weeks_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Training load"))
+        self.loads: list[WeekLoad] = []
+        self.phases: dict[date, Phase] = {}
+        self.races: list[Race] = []
+        self.units = "km"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 6)
+        bar = QHBoxLayout()
+        title = QLabel(self.tr("Training load"), self)
+        title.setProperty("role", "title")
+        bar.addWidget(title)
+        bar.addStretch(1)
+        self.span = QComboBox(self)
+        self.span.setAccessibleName(self.tr("Weeks shown"))
+        for n in (12, 26, 52, 104):
+            self.span.addItem(self.tr("Last {n} weeks").format(n=n), n)
+        self.span.setCurrentIndex(1)
+        self.span.currentIndexChanged.connect(lambda: self.weeks_changed.emit(self.weeks))
+        bar.addWidget(self.span)
+        layout.addLayout(bar)
+        self.load_chart = _Chart(self.tr("Weekly load with fitness and fatigue"), self)
+        self.km_chart = _Chart(self.tr("Weekly running distance and strength sessions"), self)
+        self.ratio_chart = _Chart(self.tr("Last 7 days compared with the 4-week average"), self)
+        layout.addWidget(self.load_chart, 5)
+        layout.addWidget(self.km_chart, 4)
+        layout.addWidget(self.ratio_chart, 3)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("This week in numbers"))
+        layout.addWidget(self.summary)
+        self.explain = QLabel(self._explanations(), self)
+        self.explain.setWordWrap(True)
+        self.explain.setProperty("role", "muted")
+        layout.addWidget(self.explain)
+
+    @property
+    def weeks(self) -> int:
+        return int(self.span.currentData())
+
+    def _explanations(self) -> str:
+        lines = [
+            self.tr("<b>Load</b>: heart-rate based training load of the week (TRIMP), all sports."),
+            self.tr(
+                "<b>Fitness (CTL)</b>: your daily load averaged over about six weeks — "
+                "what you are used to."
+            ),
+            self.tr("<b>Fatigue (ATL)</b>: the same over about one week — what you did lately."),
+            self.tr(
+                "<b>7-day vs 4-week</b>: how the last week compares with your usual; "
+                "it describes change, it does not predict injury."
+            ),
+            self.tr(
+                "<b>Monotony</b>: how alike the days of the week were; "
+                "a mix of hard and easy days reads lower."
+            ),
+        ]
+        return "<br>".join(lines)
+
+    # -- data -------------------------------------------------------------------------------
+    def set_data(
+        self,
+        loads: list[WeekLoad],
+        *,
+        phases: dict[date, Phase] | None = None,
+        races: list[Race] | None = None,
+        units: str = "km",
+    ) -> None:
+        self.loads = list(loads)
+        self.phases = phases or {}
+        self.races = races or []
+        self.units = units
+        self._draw()
+
+    def _categories(self) -> list[str]:
+        out = []
+        step = max(1, len(self.loads) // 13)
+        for i, w in enumerate(self.loads):
+            out.append(w.week_start.strftime("%d %b") if i % step == 0 else "\u2009" * (i + 1))
+        return out
+
+    def _draw(self) -> None:
+        cats = self._categories()
+        self._draw_load(cats)
+        self._draw_km(cats)
+        self._draw_ratio(cats)
+        self._summarise()
+
+    def _x_axis(self, chart: QChart, cats: list[str], labels: bool = True) -> QBarCategoryAxis:
+        axis = QBarCategoryAxis()
+        axis.append(cats)
+        axis.setLabelsVisible(labels)
+        axis.setGridLineVisible(False)
+        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+        return axis
+
+    def _y_axis(self, chart: QChart, title: str, top: float, align: Qt.AlignmentFlag) -> QValueAxis:
+        axis = QValueAxis()
+        axis.setTitleText(title)
+        axis.setRange(0, max(1.0, top))
+        axis.setLabelFormat("%d")
+        axis.setTickCount(5)
+        chart.addAxis(axis, align)
+        return axis
+
+    def _style(self, chart: QChart) -> None:
+        c = colors()
+        for axis in chart.axes():
+            axis.setLabelsColor(c.muted)
+            axis.setTitleBrush(c.muted)
+            axis.setGridLineColor(c.border)
+            axis.setLinePenColor(c.border)
+
+    def _draw_load(self, cats: list[str]) -> None:
+        c = colors()
+        chart = self.load_chart.reset()
+        x = self._x_axis(chart, cats, labels=False)
+        top = max([w.total_load for w in self.loads], default=1) * 1.15
+        y = self._y_axis(chart, self.tr("load / week"), top, Qt.AlignmentFlag.AlignLeft)
+        self._shade_phases(chart, x, y, top)
+        bars = QBarSet(self.tr("Load"))
+        bars.setColor(_alpha(c.accent, 150))
+        bars.setBorderColor(_alpha(c.accent, 0))
+        bars.append([w.total_load for w in self.loads])
+        series = QBarSeries()
+        series.setBarWidth(0.7)
+        series.append(bars)
+        series.hovered.connect(lambda on, i, _s: self._hover(on, i))
+        chart.addSeries(series)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        daily_top = max([max(w.ctl or 0, w.atl or 0) for w in self.loads], default=1) * 1.15
+        y2 = self._y_axis(chart, self.tr("daily"), daily_top, Qt.AlignmentFlag.AlignRight)
+        for name, attr, color in (
+            (self.tr("Fitness (CTL)"), "ctl", c.strength),
+            (self.tr("Fatigue (ATL)"), "atl", c.race),
+        ):
+            line = QLineSeries()
+            line.setName(name)
+            line.setPen(QPen(color, 2))
+            for i, w in enumerate(self.loads):
+                v = getattr(w, attr)
+                if v is not None:
+                    line.append(i, v)
+            line.hovered.connect(lambda p, on: self._hover(on, round(p.x())))
+            chart.addSeries(line)
+            line.attachAxis(x)
+            line.attachAxis(y2)
+        self._mark_races(chart, x, y, top)
+        self._style(chart)
+
+    def _shade_phases(self, chart: QChart, x: QBarCategoryAxis, y: QValueAxis, top: float) -> None:
+        i = 0
+        while i < len(self.loads):
+            phase = self.phases.get(self.loads[i].week_start)
+            j = i
+            while (
+                j + 1 < len(self.loads) and self.phases.get(self.loads[j + 1].week_start) == phase
+            ):
+                j += 1
+            tint = PHASE_TINT.get(phase) if phase is not None else None
+            if tint:
+                upper = QLineSeries()
+                upper.append(QPointF(i - 0.5, top))
+                upper.append(QPointF(j + 0.5, top))
+                area = QAreaSeries(upper)
+                area.setName(fmt.phase_name(phase))
+                color = QColor(tint)
+                color.setAlpha(34 if colors().dark else 26)
+                area.setColor(color)
+                area.setBorderColor(color)
+                chart.addSeries(area)
+                area.attachAxis(x)
+                area.attachAxis(y)
+                chart.legend().markers(area)[0].setVisible(False)
+            i = j + 1
+
+    def _mark_races(self, chart: QChart, x: QBarCategoryAxis, y: QValueAxis, top: float) -> None:
+        if not self.loads:
+            return
+        first = self.loads[0].week_start
+        marks = QScatterSeries()
+        marks.setName(self.tr("Races"))
+        marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
+        marks.setMarkerSize(12)
+        marks.setColor(colors().race)
+        marks.setBorderColor(colors().race)
+        names: dict[int, str] = {}
+        for race in self.races:
+            index = (race.day - first).days // 7
+            if 0 <= index < len(self.loads):
+                marks.append(index, top * 0.94)
+                names[index] = f"{race.priority} · {race.name} · {race.day:%d %b}"
+        marks.hovered.connect(
+            lambda p, on: (
+                QToolTip.showText(QCursor.pos(), names.get(round(p.x()), ""))
+                if on
+                else QToolTip.hideText()
+            )
+        )
+        chart.addSeries(marks)
+        marks.attachAxis(x)
+        marks.attachAxis(y)
+
+    def _draw_km(self, cats: list[str]) -> None:
+        c = colors()
+        chart = self.km_chart.reset()
+        x = self._x_axis(chart, cats, labels=False)
+        values = [fmt.km_value(w.run_km, self.units) for w in self.loads]
+        y = self._y_axis(
+            chart,
+            self.tr("{u} / week").format(u=self.units),
+            max(values, default=1) * 1.15,
+            Qt.AlignmentFlag.AlignLeft,
+        )
+        bars = QBarSet(self.tr("Running ({u})").format(u=self.units))
+        bars.setColor(_alpha(c.run, 170))
+        bars.setBorderColor(_alpha(c.run, 0))
+        bars.append(values)
+        series = QBarSeries()
+        series.setBarWidth(0.7)
+        series.append(bars)
+        series.hovered.connect(lambda on, i, _s: self._hover(on, i))
+        chart.addSeries(series)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        y2 = self._y_axis(chart, self.tr("strength"), 4, Qt.AlignmentFlag.AlignRight)
+        marks = QScatterSeries()
+        marks.setName(self.tr("Strength sessions"))
+        marks.setMarkerSize(9)
+        marks.setColor(c.strength)
+        marks.setBorderColor(c.strength)
+        for i, w in enumerate(self.loads):
+            if w.strength_sessions:
+                marks.append(i, w.strength_sessions)
+        marks.hovered.connect(lambda p, on: self._hover(on, round(p.x())))
+        chart.addSeries(marks)
+        marks.attachAxis(x)
+        marks.attachAxis(y2)
+        self._style(chart)
+
+    def _draw_ratio(self, cats: list[str]) -> None:
+        c = colors()
+        chart = self.ratio_chart.reset()
+        x = self._x_axis(chart, cats)
+        y = QValueAxis()
+        y.setRange(0, 2)
+        y.setTickCount(5)
+        y.setLabelFormat("%.1f")
+        y.setTitleText(self.tr("7 d / 4 wk"))
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        lower, upper = QLineSeries(), QLineSeries()
+        n = max(1, len(self.loads))
+        for xv in (-0.5, n - 0.5):
+            lower.append(xv, 0.8)
+            upper.append(xv, 1.3)
+        band = QAreaSeries(upper, lower)
+        band.setName(self.tr("usual range"))
+        band.setColor(_alpha(c.muted, 45))
+        band.setBorderColor(_alpha(c.muted, 0))
+        chart.addSeries(band)
+        band.attachAxis(x)
+        band.attachAxis(y)
+        line = QLineSeries()
+        line.setName(self.tr("7 days vs 4-week average"))
+        line.setPen(QPen(c.text, 1.6))
+        line.setPointsVisible(True)
+        for i, w in enumerate(self.loads):
+            if w.acwr is not None:
+                line.append(i, min(2.0, w.acwr))
+        line.hovered.connect(lambda p, on: self._hover(on, round(p.x())))
+        chart.addSeries(line)
+        line.attachAxis(x)
+        line.attachAxis(y)
+        self._style(chart)
+
+    # -- words ------------------------------------------------------------------------------
+    def week_text(self, index: int) -> str:
+        w = self.loads[index]
+        lines = [
+            self.tr("Week of {d}").format(d=w.week_start.strftime("%d %b %Y")),
+            self.tr("Running: {km:.1f} {u} in {n} runs").format(
+                km=fmt.km_value(w.run_km, self.units), u=self.units, n=w.runs
+            ),
+            self.tr("Load: {v:.0f}").format(v=w.total_load),
+            self.tr("Strength sessions: {n}").format(n=w.strength_sessions),
+        ]
+        if w.ctl is not None:
+            lines.append(self.tr("Fitness {c:.0f} · fatigue {a:.0f}").format(c=w.ctl, a=w.atl or 0))
+        if w.acwr is not None:
+            lines.append(acwr_words(w.acwr))
+        if w.monotony is not None:
+            lines.append(self.tr("Monotony {m:.2f}").format(m=w.monotony))
+        phase = self.phases.get(w.week_start)
+        if phase is not None:
+            lines.append(fmt.phase_name(phase))
+        return "\n".join(lines)
+
+    def _hover(self, on: bool, index: int) -> None:
+        if on and 0 <= index < len(self.loads):
+            QToolTip.showText(QCursor.pos(), self.week_text(index), self)
+        else:
+            QToolTip.hideText()
+
+    def _summarise(self) -> None:
+        if not self.loads:
+            self.summary.setText(self.tr("No activities yet: import some to see your load."))
+            return
+        last = self.loads[-1]
+        bits = [
+            self.tr("This week: {km:.1f} {u}, load {v:.0f}").format(
+                km=fmt.km_value(last.run_km, self.units), u=self.units, v=last.total_load
+            )
+        ]
+        if last.acwr is not None:
+            bits.append(acwr_words(last.acwr))
+        self.summary.setText(" · ".join(bits))
+        self.summary.setToolTip(self.tr("Describes change, does not predict injury"))
+
+
+def _alpha(color: QColor, a: int) -> QColor:
+    out = QColor(color)
+    out.setAlpha(a)
+    return out
+
+
+def week_starts(loads: list[WeekLoad]) -> list[date]:
+    return [w.week_start for w in loads]
+
+
+def span_days(loads: list[WeekLoad]) -> tuple[date, date] | None:
+    if not loads:
+        return None
+    return loads[0].week_start, loads[-1].week_start + timedelta(days=6)

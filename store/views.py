@@ -1,0 +1,119 @@
+"""Read-only queries the desktop views need: the activities table, one series, day summaries.
+
+Rows come back as plain tuples so the window can hold 10,000 of them cheaply; nothing here
+knows about Qt.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from store.models import Activity, AthleteProfile, HrBin, SyncState
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    """One line of the activities table; `start` is local wall-clock time."""
+
+    id: int
+    start: datetime
+    sport: str
+    name: str | None
+    distance_m: float | None
+    timer_s: float
+    avg_hr: float | None
+    max_hr: float | None
+    load: float | None
+    load_method: str | None
+    source: str
+    partial: bool
+    is_race: bool
+
+
+_ROW_COLUMNS = (
+    Activity.id,
+    Activity.start_utc,
+    Activity.utc_offset_s,
+    Activity.sport,
+    Activity.name,
+    Activity.distance_m,
+    Activity.timer_s,
+    Activity.avg_hr,
+    Activity.max_hr,
+    Activity.load,
+    Activity.load_method,
+    Activity.source,
+    Activity.partial,
+    Activity.is_race,
+)
+
+
+def _row(r: tuple) -> ActivityRow:
+    start = r[1] + timedelta(seconds=r[2] or 0)
+    return ActivityRow(r[0], start, *r[3:])
+
+
+def activity_rows(session: Session) -> list[ActivityRow]:
+    """Every activity, newest first."""
+    result = session.execute(select(*_ROW_COLUMNS).order_by(Activity.start_utc.desc()))
+    return [_row(r) for r in result]
+
+
+def activity_rows_between(session: Session, first: date, last: date) -> list[ActivityRow]:
+    """Activities whose local start falls on a day from `first` to `last`, oldest first.
+
+    The UTC window is widened by a day on each side and filtered on local time.
+    """
+    lo = datetime.combine(first - timedelta(days=1), datetime.min.time())
+    hi = datetime.combine(last + timedelta(days=2), datetime.min.time())
+    result = session.execute(
+        select(*_ROW_COLUMNS)
+        .where(Activity.start_utc >= lo, Activity.start_utc < hi)
+        .order_by(Activity.start_utc)
+    )
+    rows = [_row(r) for r in result]
+    return [r for r in rows if first <= r.start.date() <= last]
+
+
+def activity_series(session: Session, activity_id: int) -> list[tuple[float, float, float]]:
+    """The chart series (t s, hr bpm, speed m/s) of one activity; NaN marks a missing value."""
+    blob = session.scalar(select(Activity.series).where(Activity.id == activity_id))
+    if not blob:
+        return []
+    values = struct.unpack(f"<{len(blob) // 4}f", blob)
+    return [tuple(values[i : i + 3]) for i in range(0, len(values) - 2, 3)]  # type: ignore[misc]
+
+
+def activity_hr_histogram(session: Session, activity_id: int) -> list[tuple[int, float]]:
+    rows = session.execute(
+        select(HrBin.bpm, HrBin.seconds).where(HrBin.activity_id == activity_id).order_by(HrBin.bpm)
+    )
+    return [(int(b), float(s)) for b, s in rows]
+
+
+def is_onboarded(session: Session) -> bool:
+    """True once the runner finished (or skipped) the first-run questions, or has activities."""
+    if session.scalar(select(AthleteProfile.onboarded).where(AthleteProfile.id == 1)):
+        return True
+    return bool(session.scalar(select(func.count()).select_from(Activity)))
+
+
+def last_syncs(session: Session) -> dict[str, datetime]:
+    """When each source last synced (UTC)."""
+    rows = session.execute(select(SyncState.source, SyncState.last_sync_utc))
+    return {src: when for src, when in rows if when is not None}
+
+
+def race_rows(session: Session) -> list[tuple[int, date, str, float, str]]:
+    """(id, day, name, distance_km, priority) of every race, by date."""
+    from store.models import Race
+
+    rows = session.execute(
+        select(Race.id, Race.day, Race.name, Race.distance_km, Race.priority).order_by(Race.day)
+    )
+    return [tuple(r) for r in rows]  # type: ignore[misc]
