@@ -245,9 +245,14 @@ def _compressed_speed_distance(recs: list[dict[str, Any]]) -> tuple[np.ndarray, 
 def _column(recs: list[dict[str, Any]], names: tuple[str, ...], n: int) -> np.ndarray:
     """One field of every record; rounded to the FIT resolution so both decoders' floats
     (raw / scale versus raw * 1/scale) agree to the last bit."""
+    nan = float("nan")
     for name in names:
         if any(name in r for r in recs):
-            return np.round(np.fromiter((_num(r.get(name)) for r in recs), float, n), 3)
+            try:
+                col = np.array([r.get(name, nan) for r in recs], dtype=float)
+            except (TypeError, ValueError):  # an array-valued oddity: convert one by one
+                col = np.fromiter((_num(r.get(name)) for r in recs), float, n)
+            return np.round(col, 3)
     return np.full(n, np.nan)
 
 

@@ -66,7 +66,7 @@ def read_fast(data: bytes) -> FitMessages:
     for name in WANTED:
         rows = parsed.get(name)
         if rows:
-            out[name] = [{k: v for k, v in row.items() if isinstance(k, str)} for row in rows]
+            out[name] = rows  # fields outside the profile stay under int keys; never read
     for row in out.get("hr", []) + out.get("record", []):
         for key in ("event_timestamp_12", "compressed_speed_distance"):
             if isinstance(row.get(key), bytes | bytearray):

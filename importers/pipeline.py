@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from importers import decode_worker
+from importers.activity_index import ActivityIndex
 from importers.decode_worker import Decoded
 from importers.progress import Progress
 from importers.records import ActivityRecord
@@ -62,7 +63,7 @@ def import_files(
             continue
         todo.append(item)
     total = len(todo)
-    writer = _Writer(db, report, hashes, source)
+    writer = _Writer(db, report, hashes, source, {p: f.id for p, f in known.items()})
     yield Progress(0, total, f"{total} file(s) to read")
     done = 0
     try:
@@ -136,13 +137,27 @@ class _Outcome:
 class _Writer:
     """Stores decoded files in batches; one thread only."""
 
-    def __init__(self, db: Database, report: ImportReport, hashes: dict, source: str) -> None:
+    def __init__(
+        self,
+        db: Database,
+        report: ImportReport,
+        hashes: dict,
+        source: str,
+        file_ids: dict[str, int],
+    ) -> None:
         self.db = db
         self.report = report
         self.hashes = dict(hashes)  # sha -> first file with it, grows as files are stored
         self.source = source
+        self.file_ids = dict(file_ids)  # path -> imported_file.id
         self.batch: list[Decoded] = []
         self.last_flush = time.monotonic()
+        self.index: ActivityIndex | None = None
+
+    def _reload(self) -> None:
+        with self.db.session() as s:
+            self.index = ActivityIndex.load(s)
+            self.file_ids = {p: f.id for p, f in store.known_files_by_path(s).items()}
 
     def add(self, decoded: Decoded) -> None:
         self.batch.append(decoded)
@@ -157,6 +172,8 @@ class _Writer:
         now = datetime.now(UTC).replace(tzinfo=None)
         staged = ImportReport()
         hashes = dict(self.hashes)
+        if self.index is None:
+            self._reload()
         try:
             with self.db.session() as s:
                 for d in batch:
@@ -164,6 +181,7 @@ class _Writer:
         except Exception:
             # One bad file must not cost the batch: store each in its own transaction.
             for d in batch:
+                self._reload()
                 single = ImportReport()
                 single_hashes = dict(self.hashes)
                 try:
@@ -174,6 +192,7 @@ class _Writer:
                 else:
                     self.hashes = single_hashes
                 _merge(self.report, single)
+            self._reload()
             return
         self.hashes = hashes
         _merge(self.report, staged)
@@ -182,7 +201,7 @@ class _Writer:
         source = "garmin_export" if d.kind == "zip-member" else self.source
 
         def record(status: str, error: str | None = None) -> int:
-            return store.record_file(
+            file_id = store.record_file(
                 s,
                 path=d.path,
                 sha256=d.sha256,
@@ -192,7 +211,10 @@ class _Writer:
                 status=status,
                 error=error,
                 now=now,
+                file_id=self.file_ids.get(d.path),
             )
+            self.file_ids[d.path] = file_id
+            return file_id
 
         if d.error is not None:
             record("failed", d.error)
@@ -223,7 +245,7 @@ class _Writer:
         file_id = record(status)
         added, dups = [], []
         for act in result.activities:
-            new_id, note = _store_activity(s, act, file_id)
+            new_id, note = _store_activity(s, act, file_id, self.index)
             if new_id is not None:
                 added.append(new_id)
                 if note:
@@ -243,20 +265,22 @@ class _Writer:
         hashes[d.sha256] = store.KnownFile(file_id, d.path, d.sha256, d.size, d.mtime, status)
 
 
-def _store_activity(s, act: ActivityRecord, file_id: int) -> tuple[int | None, str | None]:
-    """Insert unless known; returns (new id or None, duplicate reason or None)."""
-    existing = store.activity_id_for(s, act.source, act.external_id)
+def _store_activity(
+    s, act: ActivityRecord, file_id: int, index: ActivityIndex
+) -> tuple[int | None, str | None]:
+    """Insert unless known; returns (new id or None, note: why a duplicate, or what it replaced)."""
+    existing = index.id_for(act.source, act.external_id)
     moved_aliases: list[tuple[str, str]] = []
     if existing is not None:
-        if act.partial or not store.is_partial(s, existing):
+        if act.partial or not index.acts[existing].partial:
             return None, f"{_label(act)} is already imported"
         # A complete copy of a recording we only had cut short: it takes the place.
         moved_aliases = store.supersede_same_key(s, old_id=existing)
-    same = store.find_same_activity(
-        s, start_utc=act.start_utc, timer_s=act.timer_s, distance_m=act.distance_m
-    )
+        index.remove(existing)
+    same = index.same_activity(act.start_utc, act.timer_s, act.distance_m)
     if same is not None and not _richer(act, same):
         store.add_alias(s, activity_id=same.id, source=act.source, external_id=act.external_id)
+        index.alias(act.source, act.external_id, same.id)
         return None, f"{_label(act)} is the same as activity {same.id} ({same.source})"
     new_id = store.insert_activity(
         s,
@@ -274,12 +298,27 @@ def _store_activity(s, act: ActivityRecord, file_id: int) -> tuple[int | None, s
         ],
         file_id=file_id,
     )
+    index.add(
+        store.StoredActivity(
+            new_id,
+            act.source,
+            act.external_id,
+            act.timer_s,
+            act.distance_m,
+            bool(act.hr_histogram),
+            bool(act.series),
+            act.partial,
+            act.start_utc.replace(tzinfo=None),
+        )
+    )
     for alias_source, alias_ext in moved_aliases:
         store.add_alias(s, activity_id=new_id, source=alias_source, external_id=alias_ext)
+        index.alias(alias_source, alias_ext, new_id)
     if existing is not None:
         return new_id, f"{_label(act)} replaces the incomplete copy imported before"
     if same is not None:
         store.replace_activity(s, old_id=same.id, new_id=new_id)
+        index.remove(same.id, moved_to=new_id)
         return new_id, f"{_label(act)} replaces the less detailed activity {same.id}"
     return new_id, None
 

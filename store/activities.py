@@ -94,9 +94,14 @@ def record_file(
     status: str,
     error: str | None = None,
     now: datetime,
+    file_id: int | None = -1,
 ) -> int:
-    """Insert or update the file's row (one row per path) and return its id."""
-    existing = session.scalar(select(ImportedFile.id).where(ImportedFile.path == path))
+    """Insert or update the file's row (one row per path) and return its id. Pass `file_id`
+    (the row's id, or None for a path never seen) when the caller knows it: saves a query."""
+    if file_id == -1:
+        existing = session.scalar(select(ImportedFile.id).where(ImportedFile.path == path))
+    else:
+        existing = file_id
     values = dict(
         sha256=sha256,
         size=size,
@@ -136,6 +141,47 @@ class StoredActivity:
     has_hr: bool
     has_series: bool
     partial: bool
+    start_utc: datetime | None = None
+
+
+def activity_index_rows(
+    session: Session,
+) -> tuple[list[StoredActivity], list[tuple[str, str, int]]]:
+    """Every activity's identity, timing and richness, plus every alias: what an import needs
+    to recognise duplicates in memory instead of querying per activity."""
+    with_hr = set(session.scalars(select(HrBin.activity_id).distinct()))
+    acts = [
+        StoredActivity(
+            r.id,
+            r.source,
+            r.external_id,
+            r.timer_s,
+            r.distance_m,
+            r.id in with_hr,
+            bool(r.has_series),
+            bool(r.partial),
+            r.start_utc,
+        )
+        for r in session.execute(
+            select(
+                Activity.id,
+                Activity.source,
+                Activity.external_id,
+                Activity.timer_s,
+                Activity.distance_m,
+                Activity.series.is_not(None).label("has_series"),
+                Activity.partial,
+                Activity.start_utc,
+            )
+        )
+    ]
+    aliases = [
+        (r.source, r.external_id, r.activity_id)
+        for r in session.execute(
+            select(ActivityAlias.source, ActivityAlias.external_id, ActivityAlias.activity_id)
+        )
+    ]
+    return acts, aliases
 
 
 def find_same_activity(
