@@ -23,6 +23,9 @@ RULE = QColor(150, 150, 150)
 SHADE = QColor(232, 232, 232)
 
 
+_WRAP_CACHE: dict[tuple, list[str]] = {}
+
+
 @dataclass
 class Canvas:
     """Where and how big to draw: device, resolution, font scale; painter is None to measure."""
@@ -68,7 +71,20 @@ class Canvas:
         return self.metrics(font).height() * 1.08
 
     def wrap(self, font: QFont, text: str, width: float) -> list[str]:
-        """Word-wrap `text` to `width`; a word longer than the width is split between letters."""
+        """Word-wrap `text` to `width`; a word longer than the width is split between letters.
+
+        Results are remembered per resolution and font: a season repeats the same exercise
+        names, cues and checklist items week after week.
+        """
+        key = (self.device.logicalDpiY(), font.key(), text, round(width, 1))
+        lines = _WRAP_CACHE.get(key)
+        if lines is None:
+            if len(_WRAP_CACHE) > 50_000:
+                _WRAP_CACHE.clear()
+            lines = _WRAP_CACHE[key] = self._wrap(font, text, width)
+        return list(lines)
+
+    def _wrap(self, font: QFont, text: str, width: float) -> list[str]:
         fm = self.metrics(font)
         lines: list[str] = []
         for paragraph in text.split("\n"):

@@ -37,10 +37,17 @@ class SheetContent:
 def paint_week_page(painter: QPainter, device: QPaintDevice, content: SheetContent) -> float:
     """Paint one week onto the current page of `device`; returns the font scale used."""
     width, height = float(device.width()), float(device.height())
-    for scale in FONT_SCALES:
-        if _layout(Canvas(device, scale), content, width, height) <= height:
-            _layout(Canvas(device, scale, painter), content, width, height, fill=True)
-            return scale
+    lo, hi = 0, len(FONT_SCALES) - 1  # bisect: smaller scales always need less height
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if _layout(Canvas(device, FONT_SCALES[mid]), content, width, height) <= height:
+            hi = mid - 1
+        else:
+            lo = mid + 1
+    if lo < len(FONT_SCALES):
+        scale = FONT_SCALES[lo]
+        _layout(Canvas(device, scale, painter), content, width, height, fill=True)
+        return scale
     scale = FONT_SCALES[-1]
     shrink = 1.0
     for _ in range(6):  # converges in two or three rounds: wider lines wrap less
