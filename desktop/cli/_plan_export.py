@@ -33,7 +33,7 @@ def add_export_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--tz",
         metavar="ZONE",
-        help="timezone for --ics, e.g. Europe/Berlin (default: this computer's timezone)",
+        help="timezone for --ics, e.g. Europe/Berlin, or floating (default: this computer's)",
     )
     group.add_argument(
         "--checklists",
@@ -87,13 +87,13 @@ def _write_pdf(args, ctx: CliContext, weeks: list[WeekPlan], units: str) -> Path
 
 
 def _write_ics(args, weeks: list[WeekPlan]) -> Path:
-    from desktop.export.calendar import CalendarExportError, export_ics, local_tz_name
+    from desktop.export.calendar import CalendarExportError, export_ics
 
     try:
         return export_ics(
             weeks,
             Path(args.ics),
-            tz_name=args.tz or local_tz_name(),
+            tz_name=args.tz,
             checklist_reminders=args.checklists,
         )
     except CalendarExportError as exc:

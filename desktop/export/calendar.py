@@ -5,9 +5,10 @@ same slot across re-plans. Re-importing an export therefore updates the events a
 already has instead of adding copies, and a session moved to another day keeps its UID and
 simply moves. SEQUENCE grows with the export time so calendars accept the newer version.
 
-Times are in the runner's timezone (an IANA name such as "Europe/Berlin", with a VTIMEZONE
-block in the file); without one they are floating local times, which every calendar shows at
-the same wall-clock time wherever the runner is.
+Times are in the runner's timezone: an IANA name such as "Europe/Berlin" (written with a
+VTIMEZONE block), by default this computer's zone. With tz_name="floating", or when the
+computer's zone cannot be named, they are floating local times, which every calendar shows
+at the same wall-clock time wherever the runner is.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from planner.model import DayPlan, StrengthSession, WeekPlan
 UID_DOMAIN = "strongstride.app"
 DEFAULT_START = time(18, 0)
 PRODID = "-//StrongStride//Training plan//EN"
+FLOATING = "floating"
 
 
 class CalendarExportError(Exception):
@@ -78,6 +80,9 @@ def local_tz_name() -> str | None:
 
 
 def _zone(tz_name: str | None) -> ZoneInfo | None:
+    if tz_name == FLOATING:
+        return None
+    tz_name = tz_name or local_tz_name()
     if not tz_name:
         return None
     try:
@@ -131,8 +136,8 @@ def build_calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "StrongStride strength plan")
-    if tz_name:
-        cal.add("x-wr-timezone", tz_name)
+    if zone is not None:
+        cal.add("x-wr-timezone", zone.key)
     for week in weeks:
         for day in week.days:
             if day.strength is not None:

@@ -81,10 +81,17 @@ def test_times_are_in_the_runners_timezone(tmp_path):
     assert end - start == timedelta(minutes=45)
 
 
-def test_without_timezone_times_float(tmp_path):
-    out = export_ics([plans.normal_week()], tmp_path / "f.ics")
+def test_floating_times_carry_no_timezone(tmp_path):
+    out = export_ics([plans.normal_week()], tmp_path / "f.ics", tz_name="floating")
     assert strength_events(out)[0].decoded("dtstart").tzinfo is None
     assert "VTIMEZONE" not in out.read_text()
+
+
+def test_by_default_times_are_in_this_computers_timezone(tmp_path, monkeypatch):
+    monkeypatch.setenv("TZ", "America/Chicago")
+    out = export_ics([plans.normal_week()], tmp_path / "d.ics")
+    assert str(strength_events(out)[0].decoded("dtstart").tzinfo) == "America/Chicago"
+    assert "X-WR-TIMEZONE:America/Chicago" in out.read_text()
 
 
 def test_unknown_timezone_is_refused(tmp_path):
