@@ -64,17 +64,17 @@ _BLOCKS: tuple[tuple[int, int, str], ...] = (
     (1, 90, "recovery"),
     (2, 120, "break"),
     (1, 0, "illness"),
-    (6, 265, "base 2"),
-    (15, 350, "build 2"),
+    (10, 270, "base 2"),
+    (12, 360, "build 2"),  # the last of these is the current week, run up to yesterday
 )
-SEASON_WEEKS = sum(b[0] for b in _BLOCKS)  # 52
+SEASON_WEEKS = sum(b[0] for b in _BLOCKS) - 1  # 52 complete weeks, then the current one
 
 
 def demo_season(end: date, seed: int = DEMO_SEED) -> DemoSeason:
-    """The season whose last complete week ends on the Sunday on or before `end`."""
+    """The season of the 52 weeks before `end`'s week, plus that week's runs before `end`."""
     rng = random.Random(seed)
-    last_sunday = end - timedelta(days=(end.weekday() + 1) % 7)
-    first_monday = last_sunday - timedelta(days=7 * SEASON_WEEKS - 1)
+    this_monday = end - timedelta(days=end.weekday())
+    first_monday = this_monday - timedelta(weeks=SEASON_WEEKS)
     weeks = [m for n, m, _ in _BLOCKS for _ in range(n)]
     labels = [lbl for n, _, lbl in _BLOCKS for _ in range(n)]
     races = _races(first_monday, labels)
@@ -84,6 +84,8 @@ def demo_season(end: date, seed: int = DEMO_SEED) -> DemoSeason:
         monday = first_monday + timedelta(weeks=w)
         for day_offset, kind, mins in _week_runs(minutes, labels[w], rng):
             day = monday + timedelta(days=day_offset)
+            if day >= end:
+                continue
             race = race_days.get(day)
             if race is not None:
                 kind, mins = "race", None
@@ -204,7 +206,7 @@ def _strength_logs(
 ) -> list[DemoStrengthLog]:
     """Two sessions a week in quiet blocks, one in builds, none around races; some skipped."""
     logs: list[DemoStrengthLog] = []
-    for w, label in enumerate(labels):
+    for w, label in enumerate(labels[:SEASON_WEEKS]):
         if label in {"taper", "recovery", "illness"} or w < 2:
             continue
         monday = first_monday + timedelta(weeks=w)
