@@ -186,7 +186,7 @@ def _samples(msgs: FitMessages, shift: float) -> reduce.Samples:
     # `speed` first: fitfast expands it into enhanced_speed with a rounding slip (4.068 -> 4.067).
     speed = _column(recs, ("speed", "enhanced_speed"), n)
     distance = _column(recs, ("distance",), n)
-    if any("compressed_speed_distance" in r for r in recs):
+    if any("compressed_speed_distance" in r for r in recs[:10]):
         speed, distance = _compressed_speed_distance(recs)
     if n and np.isnan(speed).all() and not np.isnan(distance).all():
         speed = reduce.speed_from_distance(t, distance)
@@ -246,8 +246,10 @@ def _column(recs: list[dict[str, Any]], names: tuple[str, ...], n: int) -> np.nd
     """One field of every record; rounded to the FIT resolution so both decoders' floats
     (raw / scale versus raw * 1/scale) agree to the last bit."""
     nan = float("nan")
+    if not recs:
+        return np.full(0, nan)
     for name in names:
-        if any(name in r for r in recs):
+        if name in recs[0] or name in recs[-1] or any(name in r for r in recs):
             try:
                 col = np.array([r.get(name, nan) for r in recs], dtype=float)
             except (TypeError, ValueError):  # an array-valued oddity: convert one by one

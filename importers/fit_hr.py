@@ -20,7 +20,7 @@ _ROLLOVER = 0x400000  # event_timestamp wraps at 2^32 / 1024 s
 
 def expand_beats(hr_messages: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
     """Times (Unix s) and bpm of every stored beat, with short gaps filled as the SDK does."""
-    times: list[float] = []
+    times: list[float] = []  # beat times before gap filling
     bpms: list[float] = []
     anchor_time: float | None = None
     anchor_event = 0.0
@@ -50,23 +50,26 @@ def expand_beats(hr_messages: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndar
                 continue
             if event < anchor_event and anchor_event - event > _ROLLOVER:
                 event += _ROLLOVER
-            t = anchor_time + (event - anchor_event)
-            if times:
-                _fill_gap(times, bpms, t)
-            times.append(t)
+            times.append(anchor_time + (event - anchor_event))
             bpms.append(float(beat))
-    return np.asarray(times, dtype=float), np.asarray(bpms, dtype=float)
+    return _fill_gaps(np.asarray(times, dtype=float), np.asarray(bpms, dtype=float))
 
 
-def _fill_gap(times: list[float], bpms: list[float], t: float) -> None:
-    prev_t, prev_bpm = times[-1], bpms[-1]
-    gap_ms = abs(t - prev_t) * 1000
-    step = 1
-    while gap_ms > _GAP_STEP_S * 1000 and step <= _GAP_MAX_STEPS:
-        times.append(prev_t + _GAP_STEP_S * step)
-        bpms.append(prev_bpm)
-        gap_ms -= _GAP_STEP_S * 1000
-        step += 1
+def _fill_gaps(t: np.ndarray, bpm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Carry each beat forward in 250 ms steps across a gap, for at most 5 s (as the SDK)."""
+    if t.size < 2:
+        return t, bpm
+    gap_ms = np.abs(np.diff(t)) * 1000
+    steps = np.clip(np.ceil(gap_ms / (_GAP_STEP_S * 1000) - 1e-9) - 1, 0, _GAP_MAX_STEPS)
+    steps = steps.astype(np.int64)
+    # Each beat i (but the last) is followed by steps[i] copies at +0.25 s, +0.5 s, ...
+    reps = np.concatenate((steps + 1, [1]))
+    out_t = np.repeat(t, reps)
+    out_bpm = np.repeat(bpm, reps)
+    starts = np.cumsum(reps) - reps
+    offsets = np.arange(out_t.size) - np.repeat(starts, reps)
+    out_t = out_t + offsets * _GAP_STEP_S
+    return out_t, out_bpm
 
 
 def merge_into_records(

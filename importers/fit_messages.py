@@ -67,10 +67,9 @@ def read_fast(data: bytes) -> FitMessages:
         rows = parsed.get(name)
         if rows:
             out[name] = rows  # fields outside the profile stay under int keys; never read
-    for row in out.get("hr", []) + out.get("record", []):
-        for key in ("event_timestamp_12", "compressed_speed_distance"):
-            if isinstance(row.get(key), bytes | bytearray):
-                row[key] = list(row[key])
+    for row in out.get("hr", []):
+        if isinstance(row.get("event_timestamp_12"), bytes | bytearray):
+            row["event_timestamp_12"] = list(row["event_timestamp_12"])
     return FitMessages(out, decoder="fitfast")
 
 

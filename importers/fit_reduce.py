@@ -107,13 +107,11 @@ def series(s: Samples, start: float) -> tuple[tuple[float, float | None, float |
     hr_mean = _bucket_mean(step, s.hr, _valid_hr(s.hr), n)
     v_ok = (s.speed >= 0) & (s.speed <= MAX_SPEED_MPS)
     v_mean = _bucket_mean(step, s.speed, v_ok, n)
-    present = np.bincount(step, minlength=n) > 0
-    out = []
-    for i in np.nonzero(present)[0]:
-        hr = None if np.isnan(hr_mean[i]) else round(float(hr_mean[i]), 1)
-        v = None if np.isnan(v_mean[i]) else round(float(v_mean[i]), 2)
-        out.append((float(i * SERIES_STEP_S), hr, v))
-    return tuple(out)
+    present = np.nonzero(np.bincount(step, minlength=n) > 0)[0]
+    times = (present * SERIES_STEP_S).astype(float).tolist()
+    hrs = [None if h != h else h for h in np.round(hr_mean[present], 1).tolist()]
+    speeds = [None if v != v else v for v in np.round(v_mean[present], 2).tolist()]
+    return tuple(zip(times, hrs, speeds, strict=True))
 
 
 def _bucket_mean(step: np.ndarray, values: np.ndarray, ok: np.ndarray, n: int) -> np.ndarray:
