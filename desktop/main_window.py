@@ -278,15 +278,23 @@ class MainWindow(QMainWindow):
 
         def fetch(cancel: threading.Event):  # noqa: ANN202
             loads = ops.weekly_loads(db, weeks=weeks, today=today)
-            phases = {}
+            phases, done = {}, {}
             if loads:
                 plans = ops.week_plans(db, start=loads[0].week_start, weeks=len(loads), today=today)
                 phases = {p.week_start: p.phase for p in plans}
-            return loads, phases, ops.list_races(db)
+                done = {
+                    p.week_start: sum(
+                        1 for d in p.days if d.strength is not None and d.strength.status == "done"
+                    )
+                    for p in plans
+                }
+            return loads, phases, done, ops.list_races(db)
 
         def show(result) -> None:  # noqa: ANN001
-            loads, phases, races = result
-            self.load_view.set_data(loads, phases=phases, races=races, units=self.units)
+            loads, phases, done, races = result
+            self.load_view.set_data(
+                loads, phases=phases, races=races, strength_done=done, units=self.units
+            )
 
         self.run(fetch, show, name="load")
 

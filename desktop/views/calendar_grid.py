@@ -230,7 +230,7 @@ class CalendarGrid(QWidget):
         p.setFont(self.font())
 
     def _activity_text(self, act) -> str:  # noqa: ANN001 - planner Activity
-        parts = [fmt.sport_name(act.sport)]
+        parts = [] if act.sport == "running" and not self.week_mode else [fmt.sport_name(act.sport)]
         if act.distance_m:
             parts.append(fmt.distance(act.distance_m, self.units))
         parts.append(fmt.duration(act.duration_s))

@@ -70,9 +70,11 @@ class _Chart(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(name)
+        self.keep: list[QLineSeries] = []  # area bounds: QAreaSeries does not own them
 
     def reset(self) -> QChart:
         chart = self.chart()
+        self.keep = []
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
@@ -91,6 +93,7 @@ class LoadView(QWidget):
         self.loads: list[WeekLoad] = []
         self.phases: dict[date, Phase] = {}
         self.races: list[Race] = []
+        self.strength_done: dict[date, int] = {}
         self.units = "km"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
@@ -152,8 +155,10 @@ class LoadView(QWidget):
         *,
         phases: dict[date, Phase] | None = None,
         races: list[Race] | None = None,
+        strength_done: dict[date, int] | None = None,
         units: str = "km",
     ) -> None:
+        self.strength_done = strength_done or {}
         self.loads = list(loads)
         self.phases = phases or {}
         self.races = races or []
@@ -161,10 +166,20 @@ class LoadView(QWidget):
         self._draw()
 
     def _categories(self) -> list[str]:
+        """Month names on the first week of each month; unique blanks elsewhere."""
         out = []
-        step = max(1, len(self.loads) // 13)
+        every = 1 if len(self.loads) <= 30 else (2 if len(self.loads) <= 60 else 3)
+        last_month = None
+        shown = 0
         for i, w in enumerate(self.loads):
-            out.append(w.week_start.strftime("%d %b") if i % step == 0 else "\u2009" * (i + 1))
+            month = (w.week_start + timedelta(days=3)).month
+            if month != last_month:
+                last_month = month
+                label = w.week_start.strftime("%b") if shown % every == 0 else ""
+                shown += 1
+                out.append(label or "\u2009" * (i + 1))
+            else:
+                out.append("\u2009" * (i + 1))
         return out
 
     def _draw(self) -> None:
@@ -252,9 +267,10 @@ class LoadView(QWidget):
                 upper.append(QPointF(i - 0.5, top))
                 upper.append(QPointF(j + 0.5, top))
                 area = QAreaSeries(upper)
+                self.load_chart.keep.append(upper)
                 area.setName(fmt.phase_name(phase))
                 color = QColor(tint)
-                color.setAlpha(34 if colors().dark else 26)
+                color.setAlpha(44 if colors().dark else 34)
                 area.setColor(color)
                 area.setBorderColor(color)
                 chart.addSeries(area)
@@ -319,8 +335,9 @@ class LoadView(QWidget):
         marks.setColor(c.strength)
         marks.setBorderColor(c.strength)
         for i, w in enumerate(self.loads):
-            if w.strength_sessions:
-                marks.append(i, w.strength_sessions)
+            n = self.strength_done.get(w.week_start, w.strength_sessions)
+            if n:
+                marks.append(i, n)
         marks.hovered.connect(lambda p, on: self._hover(on, round(p.x())))
         chart.addSeries(marks)
         marks.attachAxis(x)
@@ -335,7 +352,7 @@ class LoadView(QWidget):
         y.setRange(0, 2)
         y.setTickCount(5)
         y.setLabelFormat("%.1f")
-        y.setTitleText(self.tr("7 d / 4 wk"))
+        y.setTitleText(self.tr("ratio"))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         lower, upper = QLineSeries(), QLineSeries()
         n = max(1, len(self.loads))
@@ -343,6 +360,7 @@ class LoadView(QWidget):
             lower.append(xv, 0.8)
             upper.append(xv, 1.3)
         band = QAreaSeries(upper, lower)
+        self.ratio_chart.keep += [upper, lower]
         band.setName(self.tr("usual range"))
         band.setColor(_alpha(c.muted, 45))
         band.setBorderColor(_alpha(c.muted, 0))
@@ -371,7 +389,9 @@ class LoadView(QWidget):
                 km=fmt.km_value(w.run_km, self.units), u=self.units, n=w.runs
             ),
             self.tr("Load: {v:.0f}").format(v=w.total_load),
-            self.tr("Strength sessions: {n}").format(n=w.strength_sessions),
+            self.tr("Strength sessions done: {n}").format(
+                n=self.strength_done.get(w.week_start, w.strength_sessions)
+            ),
         ]
         if w.ctl is not None:
             lines.append(self.tr("Fitness {c:.0f} · fatigue {a:.0f}").format(c=w.ctl, a=w.atl or 0))

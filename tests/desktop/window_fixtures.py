@@ -1,0 +1,52 @@
+"""Shared set-up for the window tests: a demo season on disk and a shown main window."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.demo_data import fill_demo
+from desktop.main_window import MainWindow
+from store import Database
+
+SEASON_END = date(2026, 11, 25)  # a Wednesday; the demo season ends the Sunday before
+
+
+@pytest.fixture
+def demo_db(tmp_path):
+    QSettings().clear()  # each test starts from a window never opened before
+    db = Database.open(tmp_path / "strongstride.sqlite")
+    fill_demo(db, today=SEASON_END)
+    yield db
+    db.close()
+
+
+def open_window(qtbot, db, data_dir, today=SEASON_END) -> MainWindow:
+    """A shown window whose calendar page has its plans loaded."""
+    window = MainWindow(db, data_dir=data_dir, today=today)
+    qtbot.addWidget(window)
+    window.file_menu.watch_monitor.timer.setInterval(60_000)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_for_plans(qtbot, window)
+    return window
+
+
+def wait_for_plans(qtbot, window: MainWindow, day: date | None = None) -> None:
+    day = day or window.calendar.selected
+    qtbot.waitUntil(lambda: day in window.calendar.grid.days, timeout=15000)
+
+
+def wait_idle(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.db_jobs.running, timeout=15000)
+
+
+def next_session_day(window: MainWindow, start: date) -> date:
+    for i in range(21):
+        d = start + timedelta(days=i)
+        plan = window.calendar.grid.days.get(d)
+        if plan is not None and plan.strength is not None and plan.strength.status == "planned":
+            return d
+    raise AssertionError(f"no planned session in the three weeks from {start}")
