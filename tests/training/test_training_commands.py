@@ -160,16 +160,18 @@ def test_logging_keeps_the_session_and_a_move_keeps_its_key(capsys, tmp_path):
     db = Database.open(data_dir / "strongstride.sqlite")
     try:
         today = date.fromisoformat(TODAY)
-        week = training.plan_weeks(db, start=today, weeks=1, today=today)[0]
-        session = next(d.strength for d in week.days if d.strength and d.day >= today)
-        target = session.day + timedelta(days=2)
+        start = today + timedelta(days=7)  # next week: every session still ahead
+        week = training.plan_weeks(db, start=start, weeks=1, today=today)[0]
+        session = next(d.strength for d in week.days if d.strength)
+        step = 2 if session.day.weekday() <= 4 else -2
+        target = session.day + timedelta(days=step)  # same week
         training.log_session(db, day=session.day, status="moved", moved_to=target)
-        again = training.plan_weeks(db, start=today, weeks=1, today=today)[0]
+        again = training.plan_weeks(db, start=start, weeks=1, today=today)[0]
         moved = next(d.strength for d in again.days if d.day == target)
         assert moved is not None and moved.key == session.key and moved.status == "moved"
         assert next(d.strength for d in again.days if d.day == session.day) is None
         training.log_session(db, day=target, status="done", rpe=7, minutes=40)
-        done = training.plan_weeks(db, start=today, weeks=1, today=today)[0]
+        done = training.plan_weeks(db, start=start, weeks=1, today=today)[0]
         assert next(d.strength for d in done.days if d.day == target).status == "done"
         with sqlite3.connect(db.path) as conn:
             keys = [
