@@ -11,10 +11,12 @@ Threading: call from one thread; the database writes happen on that thread.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import threading
 import time
+import zipfile
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -27,7 +29,7 @@ from importers.decode_worker import Decoded
 from importers.progress import Progress
 from importers.records import ActivityRecord
 from importers.report import FileProblem, ImportReport
-from importers.sources import Candidate, Rejected, walk
+from importers.sources import Archives, Candidate, Rejected, walk
 from store import Database
 from store import activities as store
 
@@ -93,12 +95,37 @@ def _decode_all(
     todo: list[Candidate], known: frozenset[str], workers: int | None, cancel: threading.Event
 ) -> Iterator[Decoded]:
     workers = workers or os.cpu_count() or 1
-    if workers <= 1 or len(todo) < POOL_MIN_FILES:
-        for c in todo:
-            if cancel.is_set():
-                return
-            yield decode_worker.decode(c, known)
-        return
+    archives = Archives()
+    try:
+        if workers <= 1 or len(todo) < POOL_MIN_FILES:
+            for c in todo:
+                if cancel.is_set():
+                    return
+                loaded = _load(c, archives)
+                yield loaded if isinstance(loaded, Decoded) else decode_worker.decode(loaded, known)
+            return
+        yield from _decode_in_pool(todo, known, workers, cancel, archives)
+    finally:
+        archives.close()
+
+
+def _load(c: Candidate, archives: Archives) -> Candidate | Decoded:
+    """Archive members are read here, in the main thread, just before decoding."""
+    if not c.chain:
+        return c
+    try:
+        return dataclasses.replace(c, data=archives.read(c))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+        return Decoded(c.path, c.size, c.mtime, c.kind, error=f"cannot unpack: {exc}")
+
+
+def _decode_in_pool(
+    todo: list[Candidate],
+    known: frozenset[str],
+    workers: int,
+    cancel: threading.Event,
+    archives: Archives,
+) -> Iterator[Decoded]:
     ctx = multiprocessing.get_context("spawn")  # never fork a process holding SQLite or Qt
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -109,21 +136,32 @@ def _decode_all(
     pending: set[Future[Decoded]] = set()
     queue = iter(todo)
     in_flight = workers * 8
-    try:
+    ready: list[Decoded] = []  # archive members that could not even be unpacked
+
+    def submit_more() -> None:
         for c in queue:
-            pending.add(pool.submit(decode_worker.decode, c))
+            loaded = _load(c, archives)
+            if isinstance(loaded, Decoded):
+                ready.append(loaded)
+                continue
+            pending.add(pool.submit(decode_worker.decode, loaded))
             if len(pending) >= in_flight:
                 break
-        while pending:
+
+    try:
+        submit_more()
+        while pending or ready:
+            yield from ready
+            ready.clear()
+            if not pending:
+                submit_more()
+                continue
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in finished:
                 yield fut.result()
             if cancel.is_set():
                 return
-            for c in queue:
-                pending.add(pool.submit(decode_worker.decode, c))
-                if len(pending) >= in_flight:
-                    break
+            submit_more()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -13,10 +13,13 @@ import gzip
 import io
 import os
 import stat
+import tempfile
 import zipfile
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 
 @dataclass(frozen=True)
@@ -30,18 +33,24 @@ class ZipLimits:
 
 
 DEFAULT_LIMITS = ZipLimits()
-MEMBER_SEP = "::"  # "export.zip::inner.zip::activity.fit" names a member inside archives
+MEMBER_SEP = "::"
+SPOOL_IN_MEMORY = (
+    16 * 1024 * 1024
+)  # a nested archive larger than this is spooled to disk  # "export.zip::inner.zip::activity.fit" names a member inside archives
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A file that may hold activities. `data` is set for archive members (read already)."""
+    """A file that may hold activities. Archive members carry `chain` (archive path, nested
+    archive names..., member name) and are read only when about to be decoded (`Archives`),
+    so a large export never sits in memory at once; `data` holds bytes once read."""
 
     path: str  # identity shown to the user and stored in imported_file
     size: int
     mtime: float | None
     kind: str  # "fit", "fit.gz" or "zip-member"
     data: bytes | None = None
+    chain: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,8 +78,8 @@ def walk(
 ) -> Iterator[Candidate | Rejected]:
     """Every candidate under `paths` (files or folders), depth first, in name order.
 
-    `known` maps path -> object with `size` and `mtime`: archive members already known by
-    (path, size, mtime) are yielded without reading their bytes.
+    Nothing is decompressed here except nested archives (to list their members); `known` is
+    accepted for callers that pass what the database knows, and is not needed for listing.
     """
     for root in paths:
         root = Path(root)
@@ -129,7 +138,9 @@ def _zip_file(
 ) -> Iterator[Candidate | Rejected]:
     try:
         with zipfile.ZipFile(path) as zf:
-            yield from _zip_members(zf, str(path), st.st_mtime, limits, known, depth=1)
+            yield from _zip_members(
+                zf, str(path), st.st_mtime, limits, known, depth=1, chain=(str(path),)
+            )
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         yield Rejected(str(path), f"cannot read zip archive: {exc}")
 
@@ -142,6 +153,7 @@ def _zip_members(
     known: dict | None,
     *,
     depth: int,
+    chain: tuple[str, ...],
 ) -> Iterator[Candidate | Rejected]:
     infos = zf.infolist()
     if len(infos) > limits.max_members:
@@ -168,27 +180,23 @@ def _zip_members(
                 yield Rejected(member, f"zip nested deeper than {limits.max_depth} levels")
                 continue
             try:
-                inner = _read_member(zf, info, limits.max_nested_zip_bytes)
-                with zipfile.ZipFile(io.BytesIO(inner)) as inner_zf:
-                    yield from _zip_members(inner_zf, member, mtime, limits, known, depth=depth + 1)
+                with (
+                    _spool_member(zf, info, limits.max_nested_zip_bytes) as spool,
+                    zipfile.ZipFile(spool) as inner_zf,
+                ):
+                    yield from _zip_members(
+                        inner_zf,
+                        member,
+                        mtime,
+                        limits,
+                        known,
+                        depth=depth + 1,
+                        chain=(*chain, name),
+                    )
             except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
                 yield Rejected(member, f"cannot read nested zip: {exc}")
             continue
-        if known is not None and _is_known(known, member, info.file_size, mtime):
-            yield Candidate(member, info.file_size, mtime, "zip-member", None)
-            continue
-        try:
-            data = _read_member(zf, info, limits.max_member_bytes)
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-            yield Rejected(member, f"cannot unpack: {exc}")
-            continue
-        if kind == "fit.gz":
-            try:
-                data = gunzip_limited(data, limits.max_member_bytes)
-            except (OSError, ValueError, EOFError) as exc:
-                yield Rejected(member, f"cannot unpack: {exc}")
-                continue
-        yield Candidate(member, info.file_size, mtime, "zip-member", data)
+        yield Candidate(member, info.file_size, mtime, "zip-member", None, (*chain, name))
 
 
 def _member_problem(info: zipfile.ZipInfo, limits: ZipLimits, kind: str) -> str | None:
@@ -205,6 +213,69 @@ def _member_problem(info: zipfile.ZipInfo, limits: ZipLimits, kind: str) -> str 
         ratio = info.file_size / info.compress_size
         return f"suspicious compression ratio {ratio:.0f}:1 (zip bomb?)"
     return None
+
+
+def _spool_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> IO[bytes]:
+    """A nested archive copied to a temporary file (memory only while small), within `cap`."""
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115 - caller closes
+    copied = 0
+    with zf.open(info) as fh:
+        while chunk := fh.read(1024 * 1024):
+            copied += len(chunk)
+            if copied > cap:
+                spool.close()
+                raise ValueError(f"nested zip larger than its header says (over {cap} bytes)")
+            spool.write(chunk)
+    spool.seek(0)
+    return spool
+
+
+class Archives:
+    """Reads archive members on demand, keeping the most recent archive chain open.
+
+    Members of one archive come one after another, so one open chain serves them all.
+    Not thread-safe: the import's main thread owns it.
+    """
+
+    def __init__(self, limits: ZipLimits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
+        self._key: tuple[str, ...] | None = None
+        self._stack: ExitStack | None = None
+        self._zip: zipfile.ZipFile | None = None
+
+    def read(self, c: Candidate) -> bytes:
+        archive, member = c.chain[:-1], c.chain[-1]
+        if archive != self._key:
+            self.close()
+            self._open(archive)
+        assert self._zip is not None
+        info = self._zip.getinfo(member)
+        problem = _member_problem(info, self.limits, file_kind(member) or "fit")
+        if problem:
+            raise ValueError(problem)
+        data = _read_member(self._zip, info, self.limits.max_member_bytes)
+        if file_kind(member) == "fit.gz":
+            data = gunzip_limited(data, self.limits.max_member_bytes)
+        return data
+
+    def _open(self, archive: tuple[str, ...]) -> None:
+        stack = ExitStack()
+        try:
+            zf = stack.enter_context(zipfile.ZipFile(archive[0]))
+            for nested in archive[1:]:
+                spool = stack.enter_context(
+                    _spool_member(zf, zf.getinfo(nested), self.limits.max_nested_zip_bytes)
+                )
+                zf = stack.enter_context(zipfile.ZipFile(spool))
+        except BaseException:
+            stack.close()
+            raise
+        self._stack, self._zip, self._key = stack, zf, archive
+
+    def close(self) -> None:
+        if self._stack is not None:
+            self._stack.close()
+        self._stack = self._zip = self._key = None
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:

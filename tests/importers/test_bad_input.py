@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from importers import sources
 from importers.pipeline import run_import
-from importers.sources import Candidate, Rejected, ZipLimits, walk
+from importers.sources import Archives, Candidate, Rejected, ZipLimits, walk
 from store import activities as store
 from store.models import Activity, ImportedFile
 from tests.conftest import FIT_FIXTURES
@@ -95,12 +96,13 @@ def test_a_zip_bomb_is_refused_without_unpacking_it(db, tmp_path, copy_fixtures)
     assert report.activities == 1
 
 
-def test_a_member_whose_header_lies_about_its_size_is_caught_while_reading(tmp_path):
+def test_members_over_the_size_limit_are_refused_when_listed_and_when_read(tmp_path):
     path = tmp_path / "liar.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
         zf.writestr("a.fit", b"x" * 5000)
-    limits = ZipLimits(max_member_bytes=1000, max_ratio=1e9)
-    (item,) = list(walk([path], limits=limits))
+    with zipfile.ZipFile(path) as zf, pytest.raises(ValueError, match="larger than"):
+        sources._read_member(zf, zf.getinfo("a.fit"), 1000)
+    (item,) = list(walk([path], limits=ZipLimits(max_member_bytes=1000, max_ratio=1e9)))
     assert isinstance(item, Rejected) and "too large" in item.reason
 
 
@@ -183,4 +185,27 @@ def test_walk_finds_fit_gz_and_nested_garmin_export_zips(tmp_path):
     assert all(isinstance(i, Candidate) for i in items)
     assert sorted(i.kind for i in items) == ["fit.gz", "zip-member"]
     member = next(i for i in items if i.kind == "zip-member")
-    assert member.path.endswith("Part1.zip::12345_ACTIVITY.fit") and member.data == data
+    assert member.path.endswith("Part1.zip::12345_ACTIVITY.fit") and member.data is None
+    archives = Archives()
+    try:
+        assert archives.read(member) == data  # read only when about to be decoded
+    finally:
+        archives.close()
+
+
+def test_a_garmin_export_zip_imports_and_resyncs_without_reading_again(db, tmp_path):
+    data = (FIT_FIXTURES / GOOD).read_bytes()
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("1_ACTIVITY.fit", data)
+        zf.writestr("2_ACTIVITY.fit", (FIT_FIXTURES / "walk_venu_hr_gps.fit").read_bytes())
+    with zipfile.ZipFile(tmp_path / "export.zip", "w") as zf:
+        zf.writestr(
+            "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", inner.getvalue()
+        )
+    first = run_import(db, [tmp_path / "export.zip"])
+    assert first.activities == 2 and not first.failed
+    with db.session() as s:
+        assert {f.source for f in s.scalars(select(ImportedFile))} == {"garmin_export"}
+    again = run_import(db, [tmp_path / "export.zip"])
+    assert again.unchanged == 2 and again.activities == 0
