@@ -55,6 +55,9 @@ def import_files(
     retry_known = {p: f for p, f in known.items() if f.status != "failed"}
     todo: list[Candidate] = []
     for item in walk([Path(os.path.abspath(p)) for p in paths], known=retry_known):
+        if cancel.is_set():
+            report.cancelled = True
+            return report
         if isinstance(item, Rejected):
             target = report.failed if item.failed else report.skipped
             target.append(FileProblem(item.path, item.reason))

@@ -98,7 +98,9 @@ def mtp_hint(roots: Iterable[Path] | None = None) -> str | None:
         if "gvfs" in root.parts and root.name.startswith("mtp:"):
             return MTP_HELP
     if sys.platform in ("win32", "darwin"):
-        return MTP_HELP
+        # Windows and macOS cannot show an MTP device as a folder, so we cannot tell
+        # "no watch" from "an MTP watch": say both.
+        return f"{NO_WATCH_HELP} {MTP_HELP}"
     return None
 
 

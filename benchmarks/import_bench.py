@@ -1,0 +1,132 @@
+"""Import benchmark: StrongStride's importer against a plain fitparse loop, in one run.
+
+Builds a corpus of N distinct FIT files from the real fixtures (each copy has every date moved
+by a whole number of days and its CRC recomputed, so it is a valid, different activity), then
+measures:
+
+1. a plain fitparse loop that reads every message of every file and sums the session timer time
+   and distance (the baseline the design started from);
+2. the first import of the corpus into a fresh database (decode + reduce + write);
+3. a re-sync of the same, now known, files;
+4. peak resident memory of this process and of the decode workers.
+
+Usage: python benchmarks/import_bench.py [--files 1000] [--baseline-files N] [--workers W]
+(--baseline-files times fitparse on the first N files only and scales up, for quick runs.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from importers.fit import read_fit  # noqa: E402
+from importers.fit_messages import FitReadError  # noqa: E402
+from importers.pipeline import run_import  # noqa: E402
+from store import Database  # noqa: E402
+from tests.importers.fit_variants import shift_fit  # noqa: E402
+
+FIXTURES = (
+    Path(os.environ.get("STRONGSTRIDE_FIXTURES") or ROOT.parent / "shared" / "fixtures") / "fit"
+)
+
+
+def activity_fixtures() -> list[bytes]:
+    """Every fixture that is a readable activity (corrupt and non-activity files left out)."""
+    out = []
+    for path in sorted(FIXTURES.glob("*.fit")):
+        if path.name.startswith(("corrupt_", "empty_", "notfit_")):
+            continue
+        try:
+            if read_fit(path).activities:
+                out.append(path.read_bytes())
+        except FitReadError:
+            continue
+    return out
+
+
+def build_corpus(folder: Path, n: int) -> int:
+    sources = activity_fixtures()
+    total = 0
+    for i in range(n):
+        data = shift_fit(sources[i % len(sources)], 86400 * (i // len(sources) + 1))
+        (folder / f"{i:05}.fit").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def fitparse_loop(files: list[Path]) -> tuple[float, float, int]:
+    import fitparse
+
+    timer = distance = 0.0
+    errors = 0
+    for path in files:
+        try:
+            for msg in fitparse.FitFile(str(path)).get_messages():
+                values = msg.get_values()
+                if msg.name == "session":
+                    timer += values.get("total_timer_time") or 0.0
+                    distance += values.get("total_distance") or 0.0
+        except Exception:
+            errors += 1  # fitparse stops on files it cannot read; the loop goes on
+    return timer, distance, errors
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    scale = 1 / (1024 * 1024) if sys.platform == "darwin" else 1 / 1024
+    return own * scale, kids * scale
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--baseline-files", type=int, default=None)
+    ap.add_argument("--workers", type=int, default=None)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="strongstride-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        size = build_corpus(corpus, args.files)
+        files = sorted(corpus.iterdir())
+        print(f"corpus: {len(files)} files, {size / 1e6:.1f} MB, {os.cpu_count()} cores")
+
+        n_base = min(args.baseline_files or len(files), len(files))
+        t0 = time.perf_counter()
+        timer, distance, errors = fitparse_loop(files[:n_base])
+        base = (time.perf_counter() - t0) * len(files) / n_base
+        note = "" if n_base == len(files) else f" (measured on {n_base}, scaled)"
+        print(f"fitparse loop:  {base:8.2f} s{note}; {errors} file(s) fitparse could not read")
+
+        db = Database.open(Path(tmp) / "bench.sqlite")
+        t0 = time.perf_counter()
+        first = run_import(db, [corpus], workers=args.workers)
+        t_first = time.perf_counter() - t0
+        print(
+            f"first import:   {t_first:8.2f} s  ({base / t_first:5.1f}x faster than fitparse; "
+            f"{first.activities} activities from {len(first.imported)} files, "
+            f"{len(first.failed)} failed, {len(first.moved)} same-content)"
+        )
+        t0 = time.perf_counter()
+        again = run_import(db, [corpus], workers=args.workers)
+        t_again = time.perf_counter() - t0
+        print(
+            f"re-sync:        {t_again:8.3f} s  ({t_first / t_again:5.0f}x faster than the "
+            f"first import; {again.unchanged} unchanged, {again.activities} added)"
+        )
+        db.close()
+        own, kids = peak_rss_mb()
+        print(f"peak RSS:       {own:8.1f} MB main process, {kids:.1f} MB largest worker")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
