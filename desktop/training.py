@@ -168,8 +168,17 @@ def _activity(d: dict) -> Activity:
 
 
 def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
+    """The load history for `today`, cached until activities, logs or the profile change."""
     with db.session() as s:
-        key = (str(db.path), today, store_loads.data_version(s), profile)
+        log_rows = store_plans.log_dicts(s)
+        key = (
+            str(db.path),
+            today,
+            store_loads.data_version(s),
+            profile,
+            len(log_rows),
+            log_rows[-1]["id"] if log_rows else 0,
+        )
         cached = _CACHE.get(key)
         if cached is not None:
             return cached
@@ -177,7 +186,8 @@ def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
         rows = store_loads.activity_dicts(
             s, bins_since_utc=datetime.combine(since, datetime.min.time())
         )
-    history = build_history([_activity(r) for r in rows], profile, today)
+    acts = [_activity(r) for r in rows]
+    history = build_history(acts, profile, today, logs=_logs(log_rows))
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[key] = history

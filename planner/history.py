@@ -11,9 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner import defaults as D
 from planner.heart import HeartRates, estimate_heart_rates
-from planner.load import Calibration, activity_load, calibrate
-from planner.model import Activity, LoadFigure, Profile, VolumeLevel, WeekLoad
+from planner.load import Calibration, activity_load, calibrate, sport_kind
+from planner.model import (
+    Activity,
+    LoadFigure,
+    LogStatus,
+    Profile,
+    SessionLog,
+    VolumeLevel,
+    WeekLoad,
+)
 from planner.series import (
     Context,
     acwr,
@@ -28,6 +37,7 @@ from planner.series import (
 from planner.volume import VolumeFacts, volume_levels
 
 WEEK = timedelta(days=7)
+LOGGED_MINUTES_DEFAULT = 45  # a logged session without minutes: the planned session's length
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +79,19 @@ def build_history(
     profile: Profile,
     today: date,
     resting_values: Sequence[tuple[date, float]] = (),
+    logs: Sequence[SessionLog] = (),
 ) -> LoadHistory:
-    """Loads (stored figures where present), daily series, fitness and weekly volume levels."""
+    """Loads (stored figures where present), daily series, fitness and weekly volume levels.
+
+    Sessions logged done on a day without a recorded strength activity add their session-RPE
+    load (RPE default 5, minutes default 45) to the total load and the strength count.
+    """
     activities = tuple(sorted(activities, key=lambda a: a.start))
     heart = estimate_heart_rates(profile, activities, today, resting_values)
     cal = calibrate(activities, profile, heart, today)
     figures = tuple(a.load or activity_load(a, heart, profile.sex, cal) for a in activities)
     end = max([today, *(a.day for a in activities)])
-    series = daily_series(activities, figures, end)
+    series = daily_series(activities, figures, end, _logged_strength(activities, logs, cal))
     context = build_context(series)
     minutes: dict[date, tuple[float, int]] = {}
     for i, (secs, n) in enumerate(zip(series.run_s, series.runs, strict=True)):
@@ -87,6 +102,18 @@ def build_history(
     first_week = monday(series.first_day)
     levels = volume_levels(minutes, first_week, monday(today), profile.usual_weekly_run_minutes)
     return LoadHistory(activities, heart, cal, figures, context, minutes, levels, today)
+
+
+def _logged_strength(
+    activities: Sequence[Activity], logs: Sequence[SessionLog], cal: Calibration
+) -> list[tuple[date, float]]:
+    recorded = {a.day for a in activities if sport_kind(a.sport, a.sub_sport) == "strength"}
+    out = []
+    for log in logs:
+        if log.status is LogStatus.DONE and log.planned_day not in recorded:
+            rpe = log.rpe or D.STRENGTH_RPE_DEFAULT
+            out.append((log.planned_day, rpe * (log.minutes or LOGGED_MINUTES_DEFAULT) * cal.c_rpe))
+    return out
 
 
 def week_load(history: LoadHistory, week_start: date) -> WeekLoad:

@@ -79,7 +79,10 @@ def day_rule(
                 lower_ok, race_ref, limit = False, r, "race_window"
             elif offset == 3 and not light:
                 light, race_ref = "b_race", r
-    if dtype in (DayType.RACE, DayType.POST_RACE):
+    c_race_today = any(r.day == day and r.priority is Priority.C for r in races)
+    if dtype is DayType.RACE and c_race_today and not race_ref:
+        dtype = DayType.KEY  # a C race is a key workout for placement: lift after it
+    elif dtype in (DayType.RACE, DayType.POST_RACE):
         any_ok = False
     next_run = ""
     if next_type in (DayType.KEY, DayType.LONG, DayType.RACE):

@@ -78,7 +78,7 @@ def plan_weeks(
     history: LoadHistory | None = None,
 ) -> list[WeekPlan]:
     """`weeks` consecutive weeks from the Monday of `start` (the week before sets the spacing)."""
-    history = history or build_history(activities, profile, today)
+    history = history or build_history(activities, profile, today, logs=logs)
     first = monday(start)
     carry = _initial_carry(first, logs)
     warm = plan_week(first - WEEK, profile, races, logs, today, resources, history, carry)

@@ -41,9 +41,16 @@ class DailySeries:
 
 
 def daily_series(
-    activities: Sequence[Activity], loads: Sequence[LoadFigure], end: date
+    activities: Sequence[Activity],
+    loads: Sequence[LoadFigure],
+    end: date,
+    strength_logs: Sequence[tuple[date, float]] = (),
 ) -> DailySeries:
-    """Sum same-day activities; the series runs from the first activity to `end`."""
+    """Sum same-day activities; the series runs from the first activity to `end`.
+
+    `strength_logs` are (day, load) of logged sessions no watch recorded: they count as strength
+    sessions and total load (never running load).
+    """
     first = min((a.day for a in activities), default=end)
     first = min(first, end)
     n = (end - first).days + 1
@@ -63,6 +70,11 @@ def daily_series(
             running[i] += fig.value * D.NONRUN_WEIGHT
             if sport_kind(a.sport, a.sub_sport) == "strength":
                 strength[i] += 1
+    for day, load in strength_logs:
+        i = (day - first).days
+        if 0 <= i < n:
+            total[i] += load
+            strength[i] += 1
     return DailySeries(
         first,
         tuple(total),
