@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from planner.checklists import templates_from_dict
+from planner.heart import HeartRates
 from planner.history import LoadHistory, build_history, load_figures, weekly_loads
 from planner.library import library_from_dicts
 from planner.model import (
@@ -214,6 +215,12 @@ def recompute_loads(db: Database) -> int:
         )
     _CACHE.clear()
     return n
+
+
+def heart_rates(db: Database, *, today: date) -> HeartRates:
+    """HRmax/HRrest in use and where they came from (entered, observed, age formula, default)."""
+    profile = load_profile(db)
+    return _history(db, profile, today).heart
 
 
 def weekly_load(db: Database, *, weeks: int, today: date) -> list[WeekLoad]:

@@ -189,6 +189,7 @@ def plan_week(
         "hr_max_source": history.heart.max_source,
         "hr_rest": history.heart.hr_rest,
         "hr_rest_source": history.heart.rest_source,
+        "hr_max_to_confirm": history.heart.suspect_max,
     }
     return WeekPlan(
         week_start=week_start,

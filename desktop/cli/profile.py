@@ -115,6 +115,12 @@ def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     profile = training.load_profile(ctx.db)
     doc = asdict(profile)
+    heart = training.heart_rates(ctx.db, today=ctx.today)
+    doc["hr_max_in_use"] = round(heart.hr_max) if heart.hr_max else None
+    doc["hr_max_source"] = heart.max_source
+    doc["hr_rest_in_use"] = round(heart.hr_rest)
+    doc["hr_rest_source"] = heart.rest_source
+    doc["hr_max_to_confirm"] = round(heart.suspect_max) if heart.suspect_max else None
     if args.json:
         print_json(doc)
         return 0

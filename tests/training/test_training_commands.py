@@ -233,3 +233,14 @@ def _all(db: Database) -> list[tuple]:
         return conn.execute(
             "SELECT sport, load, load_method, load_confidence FROM activity"
         ).fetchall()
+
+
+def test_profile_show_says_which_heart_rates_are_in_use(capsys, data_dir):
+    cli(capsys, data_dir, "profile", "set", "--birth-year", "1986")
+    shown = json.loads(cli(capsys, data_dir, "profile", "show", "--json")[1])
+    assert shown["hr_max_source"] == "age" and shown["hr_max_in_use"] == round(208 - 0.7 * 40)
+    assert (shown["hr_rest_in_use"], shown["hr_rest_source"]) == (60, "default")
+    cli(capsys, data_dir, "profile", "set", "--hr-max", "191", "--hr-rest", "44")
+    shown = json.loads(cli(capsys, data_dir, "profile", "show", "--json")[1])
+    assert (shown["hr_max_in_use"], shown["hr_max_source"]) == (191, "entered")
+    assert (shown["hr_rest_in_use"], shown["hr_rest_source"]) == (44, "entered")
