@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from planner.model import ChecklistItem, DayType, Priority, Race
 from planner.season import distance_class
@@ -66,7 +66,7 @@ def day_checklist(
     return tuple(out)
 
 
-def _item(t, item_id, flag, day, run_type, has_strength, races, race_today):  # noqa: ANN001
+def _item(t, item_id, flag, day, run_type, has_strength, races, race_today):
     label, dose = t.items[item_id]
     note, optional = "", flag in ("optional", "after_48h")
     days_to = [(r.day - day).days for r in races if (r.day - day).days >= 0]
@@ -102,8 +102,3 @@ def _item(t, item_id, flag, day, run_type, has_strength, races, race_today):  # 
         dose = t.notes["rest_dose"]
         note = ""
     return ChecklistItem(item_id, label, dose, optional, note)
-
-
-def post_race_index(day: date, races: Sequence[Race]) -> int | None:
-    past = [(day - r.day).days for r in races if r.day < day <= r.day + timedelta(days=14)]
-    return min(past) if past else None

@@ -188,7 +188,7 @@ def _plyometrics(spec: SessionSpec, library: Library, used: set[str]) -> list:
     return out
 
 
-def _add_carry(add, library: Library, eq: Equipment, lvl: int, dose: Dose) -> bool:  # noqa: ANN001
+def _add_carry(add, library: Library, eq: Equipment, lvl: int, dose: Dose) -> bool:
     if pick(library, CARRIES, eq, lvl) is None:
         return False
     add(CARRIES, dose.core_sets, "", 60, heavy=False)

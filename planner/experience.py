@@ -38,7 +38,7 @@ def done_days(logs: Sequence[SessionLog], lower_only: bool = False) -> list[date
     return sorted(out)
 
 
-def _ramp(week: date, lower_days: list[date], beginner: bool, today: date):  # noqa: ANN202
+def _ramp(week: date, lower_days: list[date], beginner: bool, today: date):
     anchor = min(week, monday(today))
     before = [d for d in lower_days if d < anchor]
     if not before:
@@ -72,7 +72,7 @@ def _rotation(week: date, anchor: date, races: Sequence[Race]) -> str:
     return D.SINGLE_LEG_ROTATION[block % len(D.SINGLE_LEG_ROTATION)]
 
 
-def _plyo(week: date, days: list[date], phase: Phase, paused_until: date | None):  # noqa: ANN202
+def _plyo(week: date, days: list[date], phase: Phase, paused_until: date | None):
     weeks_min, sessions_min = D.PLYO_GATE
     before = [d for d in days if d < week]
     if len(before) < sessions_min:

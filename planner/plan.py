@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from planner.checklists import ChecklistTemplates, day_checklist
 from planner.days import WeekDays, week_days
 from planner.experience import experience_for_week
-from planner.explain import day_label, render
+from planner.explain import render
 from planner.frequency import sessions_for_week
 from planner.history import LoadHistory, build_history, week_load
 from planner.library import Library
@@ -211,7 +211,7 @@ def _why_fewer(wd: WeekDays, phase: Phase) -> str:
     return "the other days are too close to a session, a race or outside your available days"
 
 
-def _place(week_start, phase, n, wd, races, logs, today, carry):  # noqa: ANN001, ANN202
+def _place(week_start, phase, n, wd, races, logs, today, carry):
     """Sessions for the week: logged ones kept, the rest placed on the days still open.
 
     Also returns how many sessions the week's rules allow at all (for the "only n fit" note).
@@ -268,7 +268,7 @@ def _spaced_ok(day: date, others: Sequence[date]) -> bool:
     return all(abs((day - d).days) >= 2 for d in others)
 
 
-def _choose(phase, n, rules, races, week_start, occupied, reason_values):  # noqa: ANN001, ANN202
+def _choose(phase, n, rules, races, week_start, occupied, reason_values):
     if n <= 0:
         return []
     if phase is Phase.RACE_WEEK:
@@ -282,7 +282,7 @@ def _choose(phase, n, rules, races, week_start, occupied, reason_values):  # noq
     return best_days(rules, n, occupied)
 
 
-def _fill(placed, week_start, phase, exp, profile, races, logs, resources, wd, carry):  # noqa: ANN001, ANN202
+def _fill(placed, week_start, phase, exp, profile, races, logs, resources, wd, carry):
     """Give every placed day its session, keys stable per slot, variants alternating."""
     used_keys = {lg.session_key for lg in logs if lg.session_key}
     counter = iter(range(1, 50))
@@ -316,6 +316,3 @@ def _fill(placed, week_start, phase, exp, profile, races, logs, resources, wd, c
         )
         out[p.day] = session
     return out
-
-
-__all__ = ["PlanResources", "plan_week", "plan_weeks", "day_label"]

@@ -27,7 +27,7 @@ def _sessions_for(
     return [sets for hid, sets in history if hid == ex_id and sets]
 
 
-def load_hint(ex_id: str, reps: str, dose, history: ExerciseHistory) -> str:  # noqa: ANN001
+def load_hint(ex_id: str, reps: str, dose, history: ExerciseHistory) -> str:
     """What to load next time: same weight, or the next step once the range is mastered."""
     sessions = _sessions_for(ex_id, history)
     effort = f"effort {dose.rpe}/10"

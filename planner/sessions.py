@@ -8,6 +8,7 @@ out. The exercises themselves come from `content.build_session`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.content import (
@@ -49,7 +50,7 @@ def _first_after_race(day: date, races: Sequence[Race], all_days: Sequence[date]
     return None
 
 
-def _exercise_history(logs: Sequence[SessionLog], before: date):  # noqa: ANN202
+def _exercise_history(logs: Sequence[SessionLog], before: date):
     rows = []
     for lg in sorted(logs, key=lambda x: x.planned_day):
         if lg.status is not LogStatus.DONE or lg.planned_day >= before:
@@ -67,7 +68,7 @@ def _base_dose(phase: Phase, exp: Experience) -> Dose:
     return DEVELOPMENT if phase in DEVELOPMENT_PHASES else MAINTENANCE
 
 
-def _dose_and_reason(rule, phase, exp, races, day, all_days):  # noqa: ANN001, ANN202
+def _dose_and_reason(rule, phase, exp, races, day, all_days):
     base = _base_dose(phase, exp)
     a_race = next_a_race(day, races)
     if rule.light == "race_week" or phase is Phase.RACE_WEEK:
@@ -136,7 +137,7 @@ def session_for_slot(
     profile: Profile,
     races: Sequence[Race],
     resources,
-    logs: Sequence[SessionLog],  # noqa: ANN001
+    logs: Sequence[SessionLog],
     all_days: Sequence[date],
     status: str,
 ):
@@ -161,7 +162,5 @@ def session_for_slot(
     )
     session = build_session(spec, resources.library, _exercise_history(logs, day))
     if status != "planned":
-        from dataclasses import replace
-
         session = replace(session, status=status)
     return session

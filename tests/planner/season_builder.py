@@ -83,15 +83,15 @@ def standard_week(total_min: float, *, key=(1, 3), long_day=6, easy=()) -> dict[
     return pattern
 
 
-def strength_days(plan) -> list[date]:  # noqa: ANN001
+def strength_days(plan) -> list[date]:
     return [d.day for d in plan.days if d.strength and d.strength.status != "skipped"]
 
 
-def day_type(plan, day: date) -> DayType:  # noqa: ANN001
+def day_type(plan, day: date) -> DayType:
     return next(d.day_type for d in plan.days if d.day == day)
 
 
-def lifting_logs(until: date, weeks: int = 20, weekdays=(1, 4)) -> tuple:  # noqa: ANN001
+def lifting_logs(until: date, weeks: int = 20, weekdays=(1, 4)) -> tuple:
     """A regular lifter's log: sessions done on `weekdays` for `weeks` weeks before `until`."""
     from planner.model import LogStatus, SessionLog
 

@@ -18,7 +18,7 @@ DAY = date(2026, 3, 3)
 CRUNCHES = {"crunch", "sit_up", "situp"}
 
 
-def _spec(**kw):  # noqa: ANN003, ANN202
+def _spec(**kw):
     base = dict(
         key="k",
         day=DAY,

@@ -14,7 +14,7 @@ PROFILE = Profile(sex=Sex.MALE, hr_max=190, hr_rest=50)
 MON = date(2026, 3, 2)
 
 
-def _act(i, day, sport, minutes, hr=150, km=None):  # noqa: ANN001, ANN202
+def _act(i, day, sport, minutes, hr=150, km=None):
     return Activity(
         i,
         datetime(day.year, day.month, day.day, 7 + i),

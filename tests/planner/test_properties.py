@@ -32,7 +32,7 @@ weekday_sets = st.frozensets(st.integers(0, 6), max_size=7)
 
 
 @st.composite
-def histories(draw):  # noqa: ANN001, ANN201
+def histories(draw):
     b = Builder()
     n_weeks = draw(st.integers(0, 40))
     run_days = sorted(draw(st.frozensets(st.integers(0, 6), min_size=1, max_size=6)))
@@ -48,7 +48,7 @@ def histories(draw):  # noqa: ANN001, ANN201
 
 
 @st.composite
-def calendars(draw):  # noqa: ANN001, ANN201
+def calendars(draw):
     races = []
     for i in range(draw(st.integers(0, 3))):
         day = START + timedelta(days=draw(st.integers(-20, 7 * WEEKS + 60)))
@@ -58,7 +58,7 @@ def calendars(draw):  # noqa: ANN001, ANN201
 
 
 @st.composite
-def profiles(draw):  # noqa: ANN001, ANN201
+def profiles(draw):
     long_day = draw(st.one_of(st.none(), st.integers(0, 6)))
     return Profile(
         sex=draw(st.sampled_from(list(Sex))),
@@ -75,20 +75,20 @@ def profiles(draw):  # noqa: ANN001, ANN201
     )
 
 
-def _plans(activities, profile, races, with_logs):  # noqa: ANN001, ANN202
+def _plans(activities, profile, races, with_logs):
     logs = lifting_logs(START, weeks=10) if with_logs else ()
     return plan_weeks(START, WEEKS, activities, profile, races, logs, START, RESOURCES)
 
 
-def _sessions(plans):  # noqa: ANN001, ANN202
+def _sessions(plans):
     return [d.strength for p in plans for d in p.days if d.strength]
 
 
-def _day_types(plans):  # noqa: ANN001, ANN202
+def _day_types(plans):
     return {d.day: d.day_type for p in plans for d in p.days}
 
 
-def _has_legs(session) -> bool:  # noqa: ANN001
+def _has_legs(session) -> bool:
     return any(e.pattern in LEGS for e in session.exercises)
 
 

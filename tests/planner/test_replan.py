@@ -13,7 +13,7 @@ W = date(2026, 3, 2)
 DAY = timedelta(days=1)
 
 
-def _runner():  # noqa: ANN202
+def _runner():
     b = Builder()
     b.weeks(W - 26 * 7 * DAY, 22, {1: (70, 15), 3: (70, 0), 6: (140, 0)})
     b.weeks(W - 4 * 7 * DAY, 5, {1: (35, 15), 3: (35, 0), 6: (70, 0)})  # low volume: 2 a week
@@ -21,7 +21,7 @@ def _runner():  # noqa: ANN202
     return b.activities, profile
 
 
-def _plan(acts, profile, logs, today, resources):  # noqa: ANN001, ANN202
+def _plan(acts, profile, logs, today, resources):
     (plan,) = plan_weeks(W, 1, acts, profile, (), logs, today, resources)
     return plan
 

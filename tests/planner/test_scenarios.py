@@ -34,13 +34,13 @@ def _history_weeks(b: Builder, typical: dict, recent: dict, *, weeks=26, recent_
     b.weeks(W - recent_weeks * WEEK, recent_weeks, recent)
 
 
-def _plan(b, profile, races=(), logs=None, weeks=1, start=W, today=W, resources=None):  # noqa: ANN001
+def _plan(b, profile, races=(), logs=None, weeks=1, start=W, today=W, resources=None):
     """Plan from `start`; a regular lifter's log unless `logs` is given."""
     logs = lifting_logs(W) if logs is None else logs
     return plan_weeks(start, weeks, b.activities, profile, races, logs, today, resources)
 
 
-def _session(plan, day):  # noqa: ANN001
+def _session(plan, day):
     return next(d.strength for d in plan.days if d.day == day)
 
 
@@ -95,7 +95,7 @@ def test_scenario_2_marathon_build_high_volume_from_fit_runs_gets_one_session_on
     assert plan.load.acwr is not None and plan.load.monotony is None
 
 
-def _half_marathon_runner(resources):  # noqa: ANN001, ANN202
+def _half_marathon_runner(resources):
     b = Builder()
     b.weeks(W - 26 * WEEK, 30, {1: (60, 15), 3: (60, 15), 5: (40, 0), 6: (100, 0)})
     profile = replace(MALE, long_run_weekday=6, key_run_weekdays=(1, 3))

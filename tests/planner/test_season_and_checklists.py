@@ -67,7 +67,7 @@ def test_b_and_c_races_never_change_the_phase():
     assert week_phase(monday, (MARATHON, b)) is week_phase(monday, (MARATHON,))
 
 
-def _ids(items):  # noqa: ANN001, ANN202
+def _ids(items):
     return {i.id: i for i in items}
 
 

@@ -20,14 +20,14 @@ from tests.conftest import FIT_FIXTURES
 TODAY = "2026-11-25"
 
 
-def cli(capsys, data_dir: Path, *args: str) -> tuple[int, str, str]:  # noqa: ANN001
+def cli(capsys, data_dir: Path, *args: str) -> tuple[int, str, str]:
     code = main(["--data-dir", str(data_dir), "--today", TODAY, *args])
     out, err = capsys.readouterr()
     return code, out, err
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory) -> Path:  # noqa: ANN001
+def demo_dir(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
     assert main(["--data-dir", str(folder), "--today", TODAY, "demo", "--no-window"]) == 0
     return folder
