@@ -218,22 +218,36 @@ def _place(week_start, phase, n, wd, races, logs, today, carry):
     """
     week_end = week_start + timedelta(days=6)
     in_week = [lg for lg in logs if week_start <= _log_day(lg) <= week_end]
+    # moved to another week: it still counts here, and its old day stays free
+    moved_out = [
+        lg
+        for lg in logs
+        if lg.status is LogStatus.MOVED
+        and week_start <= lg.planned_day <= week_end
+        and not week_start <= _log_day(lg) <= week_end
+    ]
+    n -= len(moved_out)
     reason_values: dict[str, object] = {}
-    rules = wd.rules
-    prev = [d for d in carry.session_days if d < week_start]
+    rules = [r for r in wd.rules if r.day not in {lg.planned_day for lg in moved_out}]
+    next_monday = week_end + timedelta(days=1)
+    prev = [d for d in carry.session_days if d < week_start] + [
+        _log_day(lg)
+        for lg in logs
+        if lg.status is not LogStatus.SKIPPED and _log_day(lg) == next_monday
+    ]
     if phase is Phase.TAPER:
         a_race = next_a_race(week_start, races)
         if a_race is not None:
             rules = [r for r in rules if (a_race.day - r.day).days >= 7]
     ideal = _choose(phase, n, rules, races, week_start, prev, reason_values)
-    if not in_week and week_start >= today:
+    if not in_week and not moved_out and week_start >= today:
         return (
             [
                 _Placed(r.day, None, "planned", upper_core=not r.lower_ok, extra={"rule": r})
                 for r in ideal
             ],
             reason_values,
-            len(ideal),
+            len(ideal) + len(moved_out),
         )
     placed: list[_Placed] = []
     for lg in in_week:
@@ -261,7 +275,7 @@ def _place(week_start, phase, n, wd, races, logs, today, carry):
             placed.append(
                 _Placed(r.day, None, "planned", upper_core=not r.lower_ok, extra={"rule": r})
             )
-    return sorted(placed, key=lambda p: p.day), reason_values, len(ideal)
+    return sorted(placed, key=lambda p: p.day), reason_values, len(ideal) + len(moved_out)
 
 
 def _spaced_ok(day: date, others: Sequence[date]) -> bool:

@@ -107,3 +107,21 @@ def test_a_new_hard_run_re_plans_the_open_days_around_the_logged_ones(resources)
     second = next(d.strength for d in plan.days if d.day == days[1])
     if days[1] == W + 3 * DAY:  # the day before the new key run: no legs
         assert not any(e.pattern in legs for e in second.exercises)
+
+
+def test_a_session_moved_into_next_week_is_not_planned_twice(resources):
+    acts, profile = _runner()
+    logs = lifting_logs(W)
+    first = _plan(acts, profile, logs, W, resources)
+    last_day = strength_days(first)[-1]
+    s = next(d.strength for d in first.days if d.day == last_day)
+    target = W + 8 * DAY  # next Tuesday
+    moved = (*logs, SessionLog(last_day, LogStatus.MOVED, moved_to=target, session_key=s.key))
+    this, nxt = plan_weeks(W, 2, acts, profile, (), moved, W, resources)
+    assert len(strength_days(this)) == len(strength_days(first)) - 1
+    assert last_day not in strength_days(this)
+    assert "fit this week" not in this.reason
+    shown = next(d.strength for d in nxt.days if d.day == target)
+    assert shown.key == s.key and shown.status == "moved"
+    days = strength_days(this) + strength_days(nxt)
+    assert all((b - a).days >= 2 for a, b in zip(days, days[1:], strict=False))
