@@ -55,7 +55,8 @@ class Canvas:
             font.setStyleHint(QFont.StyleHint.SansSerif)
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
             # No "ff"/"fi" ligatures: a copied or searched PDF should say "Stiff", not "Sti\ufb00".
-            font.setFeature(QFont.Tag("liga"), 0)
+            if hasattr(QFont, "Tag"):  # Qt 6.7+; older Qt keeps its ligatures
+                font.setFeature(QFont.Tag("liga"), 0)
             font.setPointSizeF(key[0])
             font.setBold(bold)
             font.setItalic(italic)
