@@ -8,7 +8,7 @@ volume level of every week. Planning one week after this is cheap; the desktop k
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner import defaults as D
@@ -50,6 +50,15 @@ class LoadHistory:
     week_minutes: dict[date, tuple[float, int]]
     levels: dict[date, VolumeFacts]
     today: date
+    week_km: dict[date, float] = field(default_factory=dict)
+
+    def km_per_minute(self, week_start: date, weeks: int = 26) -> float | None:
+        """The runner's usual pace over the weeks before `week_start` (to show minutes as km)."""
+        start = min(week_start, monday(self.today))
+        keys = [start - k * WEEK for k in range(1, weeks + 1)]
+        minutes = sum(self.week_minutes.get(w, (0.0, 0))[0] for w in keys)
+        km = sum(self.week_km.get(w, 0.0) for w in keys)
+        return km / minutes if minutes > 0 and km > 0 else None
 
     def volume(self, week_start: date) -> VolumeFacts:
         """Facts for any week; weeks after the current one keep the current week's level."""
@@ -94,14 +103,16 @@ def build_history(
     series = daily_series(activities, figures, end, _logged_strength(activities, logs, cal))
     context = build_context(series)
     minutes: dict[date, tuple[float, int]] = {}
+    km: dict[date, float] = {}
     for i, (secs, n) in enumerate(zip(series.run_s, series.runs, strict=True)):
         if n:
             w = monday(series.first_day + timedelta(days=i))
             m, r = minutes.get(w, (0.0, 0))
             minutes[w] = (m + secs / 60.0, r + n)
+            km[w] = km.get(w, 0.0) + series.run_m[i] / 1000.0
     first_week = monday(series.first_day)
     levels = volume_levels(minutes, first_week, monday(today), profile.usual_weekly_run_minutes)
-    return LoadHistory(activities, heart, cal, figures, context, minutes, levels, today)
+    return LoadHistory(activities, heart, cal, figures, context, minutes, levels, today, km)
 
 
 def _logged_strength(

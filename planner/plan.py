@@ -181,6 +181,8 @@ def plan_week(
         "typical_min": volume.typical_min,
         "volume_ratio": volume.ratio,
         "volume_basis": volume.basis,
+        "recent_run_km": _km(volume.recent_min, history.km_per_minute(week_start)),
+        "typical_run_km": _km(volume.typical_min, history.km_per_minute(week_start)),
         "day_types_source": wd.source,
         "beginner_week": exp.beginner_week,
         "ramp_week": exp.ramp_week,
@@ -201,6 +203,13 @@ def plan_week(
         load=week_load(history, week_start),
         facts=facts,
     )
+
+
+def _km(minutes: float | None, km_per_minute: float | None) -> float | None:
+    """Minutes shown as km at the runner's usual pace (DOMAIN.md §9 converts the same way)."""
+    if minutes is None or km_per_minute is None:
+        return None
+    return round(minutes * km_per_minute, 1)
 
 
 def _why_fewer(wd: WeekDays, phase: Phase) -> str:

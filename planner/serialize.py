@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from enum import Enum
+
 from planner.model import (
     Activity,
     ChecklistItem,
@@ -81,7 +84,23 @@ def week_plan_to_dict(w: WeekPlan) -> dict:
         "reason": w.reason,
         "reason_id": w.facts.get("reason_id"),
         "days": [day_to_dict(d) for d in w.days],
+        "facts": _plain(w.facts),
     }
+
+
+def _plain(value: object) -> object:
+    """Facts as JSON values: dates as ISO strings, tuples as lists, enums as their value."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, float):
+        return round(value, 3)
+    return value
 
 
 def week_load_to_dict(w: WeekLoad) -> dict:
