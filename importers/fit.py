@@ -27,6 +27,7 @@ from importers.fit_messages import (
     read_fast,
     read_tolerant,
 )
+from importers.fit_profile import profile_suggestion
 from importers.records import ActivityRecord, ProfileSuggestion, StrengthSetRecord
 
 SOURCE = "fit"
@@ -98,7 +99,7 @@ def _build(msgs: FitMessages, warnings: list[str]) -> FitResult:
     file_ids = msgs.get("file_id")
     file_id = file_ids[0] if file_ids else {}
     file_type = file_id.get("type", "activity" if msgs.get("record") else None)
-    profile = _profile(msgs, file_id)
+    profile = profile_suggestion(msgs, file_id)
     if file_type != "activity":
         what = f"{file_type} file" if file_type else "no file type"
         return FitResult(
@@ -370,31 +371,3 @@ def _utc_offset(msgs: FitMessages) -> int:
             if abs(offset) <= 14 * 3600:
                 return int(round(offset / 900) * 900)
     return 0
-
-
-def _profile(msgs: FitMessages, file_id: dict[str, Any]) -> ProfileSuggestion | None:
-    users, zones = msgs.get("user_profile"), msgs.get("zones_target")
-    user = users[0] if users else {}
-    zone = zones[0] if zones else {}
-    highs = [z.get("high_bpm") for z in msgs.get("hr_zone") if isinstance(z.get("high_bpm"), int)]
-    hr_max = zone.get("max_heart_rate") or user.get("default_max_heart_rate")
-    if hr_max is None and highs:
-        hr_max = max(highs)
-    birth_year = None
-    created = file_id.get("time_created")
-    if isinstance(user.get("age"), int) and created and created >= FIT_MIN_ABSOLUTE:
-        birth_year = datetime.fromtimestamp(created, UTC).year - user["age"]
-    gender = user.get("gender")
-    suggestion = ProfileSuggestion(
-        source="watch",
-        hr_max=_int_or_none(hr_max),
-        hr_rest=_int_or_none(user.get("resting_heart_rate")),
-        threshold_hr=_int_or_none(zone.get("threshold_heart_rate")),
-        birth_year=birth_year,
-        sex=gender if gender in ("male", "female") else None,
-    )
-    return None if suggestion.is_empty() else suggestion
-
-
-def _int_or_none(value: Any) -> int | None:
-    return int(value) if isinstance(value, int | float) and value > 0 else None
