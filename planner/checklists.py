@@ -66,30 +66,23 @@ def day_checklist(
     return tuple(out)
 
 
+# Flags whose note replaces the item's usual dose (the item stays a must-do).
+_DOSE_FLAGS = {"rest_dose", "short", "race_warmup", "gentle", "from_day_2"}
+_RACE_STRIDES = ("5K", "10K", "half")
+
+
 def _item(t, item_id, flag, day, run_type, has_strength, races, race_today):
+    """One checklist line, or None when the calendar rules it out today."""
     label, dose = t.items[item_id]
-    note, optional = "", flag in ("optional", "after_48h")
     days_to = [(r.day - day).days for r in races if (r.day - day).days >= 0]
-    days_since = [(day - r.day).days for r in races if (day - r.day).days > 0]
+    days_since = min([(day - r.day).days for r in races if (day - r.day).days > 0], default=None)
     if flag == "key_run_only" and run_type is not DayType.KEY:
         return None
-    if (
-        flag == "short_race_only"
-        and race_today
-        and distance_class(race_today.distance_km)
-        not in (
-            "5K",
-            "10K",
-            "half",
-        )
-    ):
+    short_race = race_today is None or distance_class(race_today.distance_km) in _RACE_STRIDES
+    if flag == "short_race_only" and not short_race:
         return None
-    if flag == "from_day_2" and days_since and min(days_since) < 2:
+    if flag in ("from_day_2", "after_48h") and days_since is not None and days_since < 2:
         return None
-    if flag == "after_48h" and days_since and min(days_since) < 2:
-        return None
-    if flag in t.notes and flag not in ("optional",):
-        note = t.notes[flag]
     if item_id == "cold_water" and has_strength:
         return ChecklistItem(item_id, label, "", True, t.notes.get("not_today", "not today"))
     if item_id == "sauna" and 1 in days_to:
@@ -98,7 +91,8 @@ def _item(t, item_id, flag, day, run_type, has_strength, races, race_today):
         0 <= (r.day - day).days <= 2 for r in races if r.priority is Priority.A
     ):
         return None
-    if flag == "rest_dose":
-        dose = t.notes["rest_dose"]
-        note = ""
-    return ChecklistItem(item_id, label, dose, optional, note)
+    if flag in _DOSE_FLAGS:
+        dose = t.notes[flag]
+    elif flag == "after_48h":
+        dose = f"{dose}; {t.notes[flag]}"
+    return ChecklistItem(item_id, label, dose, flag in ("optional", "after_48h"), "")

@@ -115,3 +115,16 @@ def test_marathon_race_day_has_no_strides(resources):
     race = Race(1, date(2026, 3, 8), "Marathon", 42.2, Priority.A)
     items = _ids(day_checklist(resources.checklists, race.day, DayType.RACE, False, (race,)))
     assert "strides_drills" not in items and "warmup_dynamic" in items
+
+
+def test_only_ruled_out_items_carry_a_note_so_every_other_item_can_be_ticked(resources):
+    race = Race(1, date(2026, 3, 8), "Half", 21.1, Priority.A)
+    t = resources.checklists
+    for offset in range(-3, 5):
+        day = race.day + timedelta(days=offset)
+        for run_type in (DayType.REST, DayType.KEY, DayType.LONG, DayType.RACE, DayType.POST_RACE):
+            for strength in (False, True):
+                for item in day_checklist(t, day, run_type, strength, (race,)):
+                    assert item.dose or item.note, item
+                    if item.note:
+                        assert item.id == "cold_water" and strength
