@@ -23,7 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", required=True, metavar="DATE", help="day of the session (YYYY-MM-DD)")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--out", metavar="FILE", help="file or folder to write (default: here)")
-    where.add_argument("--watch", metavar="MOUNT", help="mount point of the watch's USB drive")
+    where.add_argument(
+        "--watch",
+        nargs="?",
+        const="auto",
+        metavar="MOUNT",
+        help="send to a watch plugged in by USB (found by itself, or give its mount point)",
+    )
     p.add_argument("--json", action="store_true", help="print the written file and steps as JSON")
     p.set_defaults(func=run)
 
@@ -47,7 +53,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"no strength session is planned on {day:%a %-d %b %Y}", exit_code=1)
     try:
         if args.watch:
-            path = send_to_watch(session, Path(args.watch))
+            path = send_to_watch(session, _watch_root(args.watch))
         else:
             path = write_workout(session, Path(args.out or "."))
     except (WorkoutFileError, OSError) as exc:
@@ -66,3 +72,18 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         print(f"{session.title} on {day:%a %-d %b}: {len(steps)} steps written to {path}")
     return 0
+
+
+def _watch_root(choice: str) -> Path:
+    """The mount point given, or the one watch plugged in (several: ask which)."""
+    if choice != "auto":
+        return Path(choice)
+    from importers.watch import NO_WATCH_HELP, find_watches
+
+    watches = find_watches()
+    if not watches:
+        raise CliError(NO_WATCH_HELP.replace("--path", "--watch MOUNT"), exit_code=1)
+    if len(watches) > 1:
+        names = ", ".join(f"{w.name} ({w.root})" for w in watches)
+        raise CliError(f"several watches are plugged in: {names}; pick one with --watch MOUNT")
+    return watches[0].root

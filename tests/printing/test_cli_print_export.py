@@ -107,3 +107,28 @@ def test_workout_on_a_day_without_a_session_exits_one(demo_dir, tmp_path):
     done = cli(demo_dir, "workout", "--date", free, "--out", str(tmp_path))
     assert done.returncode == 1
     assert "no strength session is planned" in done.stderr
+
+
+def test_workout_finds_the_one_plugged_in_watch_by_itself(demo_dir, tmp_path, monkeypatch):
+    from desktop.cli import main
+    from importers import watch
+
+    mount = tmp_path / "FR255"
+    (mount / "GARMIN" / "Activity").mkdir(parents=True)
+    monkeypatch.setattr(watch, "candidate_roots", lambda **_: [tmp_path / "empty", mount])
+    day = session_days(demo_dir)[0]
+    argv = ["--data-dir", str(demo_dir), "--today", TODAY, "workout", "--date", day, "--watch"]
+    assert main(argv) == 0
+    written = list((mount / "GARMIN" / "NewFiles").glob("*.fit"))
+    assert len(written) == 1
+
+
+def test_workout_without_a_watch_says_how_to_plug_it_in(demo_dir, monkeypatch, capsys):
+    from desktop.cli import main
+    from importers import watch
+
+    monkeypatch.setattr(watch, "candidate_roots", lambda **_: [])
+    day = session_days(demo_dir)[0]
+    argv = ["--data-dir", str(demo_dir), "--today", TODAY, "workout", "--date", day, "--watch"]
+    assert main(argv) == 1
+    assert "No watch found" in capsys.readouterr().err
