@@ -17,10 +17,12 @@ from planner.placement import DayRule, day_rule
 from planner.schedule import actual_day_type, usual_week
 from planner.season import recovery_days
 
+_RUN_TYPES = (DayType.EASY, DayType.KEY, DayType.LONG)
+
 
 @dataclass(frozen=True, slots=True)
 class WeekDays:
-    types: dict[date, DayType]  # the week plus one day either side
+    types: dict[date, DayType]  # as shown: the week plus one day either side
     activities: dict[date, tuple[Activity, ...]]
     rules: list[DayRule]
     source: str  # where the usual week came from
@@ -42,10 +44,17 @@ def _by_day(history: LoadHistory, first: date, last: date) -> dict[date, tuple[A
 def week_days(
     week_start: date, history: LoadHistory, profile: Profile, races: tuple[Race, ...], today: date
 ) -> WeekDays:
-    usual = usual_week(history.activities, profile, history.heart, min(week_start, today))
+    """Day types for placement and for display.
+
+    A day that holds runs uses what was run. A past day without any activity keeps its planned
+    type for placement (so sessions planned before it stay put) but shows as a rest day.
+    """
+    current = today - timedelta(days=today.weekday())
+    usual = usual_week(history.activities, profile, history.heart, min(week_start, current))
     first, last = week_start - timedelta(days=1), week_start + timedelta(days=7)
     acts = _by_day(history, first, last)
     types: dict[date, DayType] = {}
+    shown: dict[date, DayType] = {}
     d = first
     while d <= last:
         runs = [a for a in acts.get(d, ()) if is_run(a)]
@@ -56,12 +65,13 @@ def week_days(
             for r in races
         ):
             types[d] = DayType.POST_RACE
-        elif d < today or runs:
+        elif runs:
             types[d] = actual_day_type(runs, history.heart, usual.median_run_s)
         else:
             types[d] = usual.type_of(d)
+        shown[d] = DayType.REST if d < today and not runs and types[d] in _RUN_TYPES else types[d]
         d += timedelta(days=1)
     available = set(profile.strength_weekdays)
     rules = [day_rule(week_start + timedelta(days=k), types, races, available) for k in range(7)]
     week_acts = {d: a for d, a in acts.items() if week_start <= d < last}
-    return WeekDays(types, week_acts, rules, usual.source)
+    return WeekDays(shown, week_acts, rules, usual.source)

@@ -182,3 +182,39 @@ def test_low_volume_never_gets_fewer_sessions_than_high_volume_in_the_same_phase
 @given(histories(), profiles(), calendars())
 def test_the_same_inputs_give_the_same_plan(acts, profile, races):
     assert _plans(acts, profile, races, True) == _plans(acts, profile, races, True)
+
+
+@PROPS
+@given(
+    histories(),
+    profiles(),
+    calendars(),
+    st.lists(st.sampled_from(["done", "skipped", None]), min_size=3, max_size=3),
+    st.integers(1, 6),
+)
+def test_re_planning_after_logs_keeps_logged_sessions_and_the_48_hour_gap(
+    acts, profile, races, answers, today_offset
+):
+    from planner.model import LogStatus, SessionLog
+
+    logs = lifting_logs(START, weeks=10)
+    (first,) = plan_weeks(START, 1, acts, profile, races, logs, START, RESOURCES)
+    today = START + timedelta(days=today_offset)
+    sessions = [d.strength for d in first.days if d.strength and d.day < today]
+    new = [
+        SessionLog(s.day, LogStatus(a), session_key=s.key, variant=s.variant)
+        for s, a in zip(sessions, answers, strict=False)
+        if a
+    ]
+    (again,) = plan_weeks(START, 1, acts, profile, races, (*logs, *new), today, RESOURCES)
+    shown = {d.day: d.strength for d in again.days if d.strength}
+    for log in new:
+        assert shown[log.planned_day].status == log.status.value
+        assert shown[log.planned_day].key == log.session_key
+    days = sorted(d for d, s in shown.items() if s.status != "skipped")
+    assert all((b - a).days >= 2 for a, b in zip(days, days[1:], strict=False))
+    assert all(
+        d >= today
+        for d, s in shown.items()
+        if s.status == "planned" and d not in {x.day for x in sessions}
+    )
