@@ -7,6 +7,10 @@ unknown), `result(R)`, `error(message)`, `cancelled()`, then always `finished()`
 
 Threading rule: the job function must not touch any widget; it only computes and yields.
 Cancelling sets the event; the job stops at its next yield, keeping what it completed.
+
+A job starts when control returns to the event loop, not inside `start()`: a queued signal only
+reaches the slots connected when it is emitted, so a fast job started at once could finish
+before the caller has connected to `result` or `finished`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from importers.progress import Cancelled, Progress
 
@@ -87,13 +91,20 @@ class JobRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._running: set[Job] = set()
+        self._pending: list[Job] = []
 
     def start(self, fn: Callable[[threading.Event], Any], name: str = "") -> Job:
+        """Queue `fn`; connect to the returned job's signals before returning to the loop."""
         job = Job(fn, name)
         self._running.add(job)
+        self._pending.append(job)
         job.signals.finished.connect(lambda: self._running.discard(job))
-        self.pool.start(job)
+        QTimer.singleShot(0, self, self._start_pending)
         return job
+
+    def _start_pending(self) -> None:
+        while self._pending:
+            self.pool.start(self._pending.pop(0))
 
     @property
     def running(self) -> list[Job]:
@@ -104,4 +115,5 @@ class JobRunner(QObject):
             job.cancel()
 
     def wait(self, timeout_ms: int = 30000) -> bool:
+        self._start_pending()  # a cancelled job still runs to its first yield and reports
         return self.pool.waitForDone(timeout_ms)

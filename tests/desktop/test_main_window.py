@@ -72,7 +72,7 @@ def test_cancelling_a_job_stops_it_between_items(qtbot, demo_db, tmp_path):
             yield Progress(i + 1, 1000)
 
     job = window.jobs.start(slow_items)
-    assert started.wait(5)
+    qtbot.waitUntil(started.is_set, timeout=5000)  # jobs start once the event loop runs
     with qtbot.waitSignal(job.signals.cancelled, timeout=5000):
         job.cancel()
     assert 0 < len(processed) < 1000
