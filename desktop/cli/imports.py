@@ -123,24 +123,28 @@ def _drive(job, quiet: bool) -> ImportReport:
 
 
 def _finish(report: ImportReport, ctx: CliContext, as_json: bool) -> int:
-    recomputed = _recompute_loads(ctx) if report.activities else None
+    recomputed, load_error = _recompute_loads(ctx) if report.activities else (None, None)
     if as_json:
         out = report.to_json()
-        if recomputed is not None:
-            out["loads_recomputed"] = recomputed
+        out["loads_recomputed"] = recomputed
+        if load_error:
+            out["load_error"] = load_error
         print_json(out)
     else:
         print("\n".join(report.summary_lines()))
+        if load_error:
+            print(f"Training loads were not updated: {load_error}", file=sys.stderr)
     return 1 if report.failed else 0
 
 
-def _recompute_loads(ctx: CliContext) -> int | None:
-    """Fill the new activities' load through the planner glue, when it is installed."""
+def _recompute_loads(ctx: CliContext) -> tuple[int | None, str | None]:
+    """Fill the new activities' load; the import itself stands even if this fails."""
+    from desktop.training import recompute_loads
+
     try:
-        from desktop.training import recompute_loads
-    except ImportError:
-        return None
-    return recompute_loads(ctx.db)
+        return recompute_loads(ctx.db), None
+    except Exception as exc:  # the activities are stored; say why loads are missing
+        return None, str(exc) or type(exc).__name__
 
 
 def run_activities(args: argparse.Namespace, ctx: CliContext) -> int:

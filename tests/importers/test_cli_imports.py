@@ -40,6 +40,7 @@ def test_import_json_report_and_exit_zero_when_nothing_failed(data_dir, copy_fix
     assert report["skipped"][0]["reason"] == "not an activity (settings file)"
     assert report["failed"] == [] and report["partial"] == []
     assert report["profile_suggestion"]["hr_max"] == 185
+    assert report["loads_recomputed"] == 1  # the planner fills load right after the import
 
 
 def test_import_exits_one_when_a_file_failed_and_still_imports_the_rest(
