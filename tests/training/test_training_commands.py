@@ -244,3 +244,14 @@ def test_profile_show_says_which_heart_rates_are_in_use(capsys, data_dir):
     shown = json.loads(cli(capsys, data_dir, "profile", "show", "--json")[1])
     assert (shown["hr_max_in_use"], shown["hr_max_source"]) == (191, "entered")
     assert (shown["hr_rest_in_use"], shown["hr_rest_source"]) == (44, "entered")
+
+
+def test_plan_and_load_print_readable_weeks_without_json(capsys, demo_dir):
+    code, out, _ = cli(capsys, demo_dir, "plan", "--weeks", "2")
+    assert code == 0
+    assert out.count("Week of ") == 2
+    assert "strength session" in out and " x " in out  # sets x reps lines
+    code, out, _ = cli(capsys, demo_dir, "load", "--weeks", "4")
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert lines[0].split()[:3] == ["week", "km", "h"] and len(lines) == 5
