@@ -109,6 +109,13 @@ def save_planned(session: Session, week_start: date, sessions: Iterable[Mapping[
         row.reason = s["reason"]
         row.exercises_json = json.dumps(s["exercises"], ensure_ascii=False)
         keep.add(s["key"])
+    logged = set(
+        session.scalars(
+            select(SessionLog.session_key).where(
+                SessionLog.session_key.in_([k for k in rows if k not in keep])
+            )
+        )
+    )
     for key, row in rows.items():
-        if key not in keep:
+        if key not in keep and key not in logged:  # a logged session keeps its row (variant)
             session.delete(row)
