@@ -44,7 +44,6 @@ from desktop.views.file_menu import FileMenu
 from desktop.views.icons import icon
 from desktop.views.load_view import LoadView
 from desktop.views.races_view import RacesView
-from desktop.views.refcount_guard import keep_singletons_alive
 from desktop.views.replan import describe_changes
 from desktop.views.session_card import SessionCard, SessionChoice
 from desktop.views.settings_view import SettingsView
@@ -65,7 +64,6 @@ class MainWindow(QMainWindow):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        keep_singletons_alive()
         super().__init__(parent)
         self.db = db
         self.data_dir = data_dir
@@ -451,7 +449,9 @@ class MainWindow(QMainWindow):
     # -- races and profile ------------------------------------------------------------------
     def add_race(self, values: dict) -> None:
         db = self.db
-        self.run(lambda c: ops.add_race(db, **values), lambda _id: self._races_changed())
+        self.run(
+            lambda c: ops.add_race(db, **values), lambda _id: self._races_changed(), name="add_race"
+        )
 
     def edit_race(self, race_id: int, values: dict) -> None:
         db = self.db
