@@ -39,6 +39,7 @@ from store import profile as store_profile
 
 HR_LOOKBACK_DAYS = 400  # HR bins older than this are only read when loads are recomputed
 _CACHE: dict[tuple, LoadHistory] = {}
+LOAD_FIELDS = {"sex", "birth_year", "hr_max", "hr_rest", "threshold_pace_s_per_km"}
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,8 @@ def save_profile(db: Database, **fields: object) -> None:
     """Update profile fields by their `Profile` names; weekday tuples and enums are accepted.
 
     Raises ValueError for unknown fields or values out of range, before anything is written.
+    A change to a field the load model uses (sex, age, HRmax/HRrest, threshold pace) recomputes
+    every activity's load, so all history stays on one scale.
     """
     row: dict[str, object] = {}
     for name, value in fields.items():
@@ -109,7 +112,10 @@ def save_profile(db: Database, **fields: object) -> None:
             value = Equipment(str(value)).value
         row[name] = value
     with db.session() as s:
+        before = store_profile.profile_dict(s)
         store_profile.update_profile(s, row)
+    if any(before.get(k) != v for k, v in row.items() if k in LOAD_FIELDS):
+        recompute_loads(db)
 
 
 # --- races ---------------------------------------------------------------------------------

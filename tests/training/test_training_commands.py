@@ -255,3 +255,18 @@ def test_plan_and_load_print_readable_weeks_without_json(capsys, demo_dir):
     assert code == 0
     lines = out.strip().splitlines()
     assert lines[0].split()[:3] == ["week", "km", "h"] and len(lines) == 5
+
+
+def test_changing_hr_max_recomputes_every_load_on_the_new_scale(data_dir):
+    db = Database.open(data_dir / "strongstride.sqlite")
+    try:
+        records = read_fit(FIT_FIXTURES / "run_coros_apex_pro_hr_gps.fit").activities
+        with db.session() as s:
+            insert_activity_records(s, records)
+        training.save_profile(db, sex="male", hr_max=190, hr_rest=50)
+        before = _all(db)[0][1]
+        training.save_profile(db, hr_max=175)
+        after = _all(db)[0][1]
+        assert after > before  # same heart rates are a larger share of a lower maximum
+    finally:
+        db.close()
