@@ -77,12 +77,20 @@ def plan_weeks(
     resources: PlanResources,
     history: LoadHistory | None = None,
 ) -> list[WeekPlan]:
-    """`weeks` consecutive weeks from the Monday of `start` (the week before sets the spacing)."""
+    """`weeks` consecutive weeks from the Monday of `start`.
+
+    Weeks are planned in a chain that starts the week before the current one (or before `start`
+    if that is earlier), so spacing and A/B alternation carry over and a future week looks the
+    same whether it is planned alone or as part of a longer view.
+    """
     history = history or build_history(activities, profile, today, logs=logs)
     first = monday(start)
-    carry = _initial_carry(first, logs)
-    warm = plan_week(first - WEEK, profile, races, logs, today, resources, history, carry)
-    carry = carry_after(warm, carry)
+    week = min(first, monday(today)) - WEEK
+    carry = _initial_carry(week + WEEK, logs)
+    while week < first:
+        warm = plan_week(week, profile, races, logs, today, resources, history, carry)
+        carry = carry_after(warm, carry)
+        week += WEEK
     out = []
     for k in range(weeks):
         plan = plan_week(first + k * WEEK, profile, races, logs, today, resources, history, carry)

@@ -125,3 +125,14 @@ def test_a_session_moved_into_next_week_is_not_planned_twice(resources):
     assert shown.key == s.key and shown.status == "moved"
     days = strength_days(this) + strength_days(nxt)
     assert all((b - a).days >= 2 for a, b in zip(days, days[1:], strict=False))
+
+
+def test_a_future_week_is_the_same_planned_alone_or_inside_a_longer_view(resources):
+    acts, profile = _runner()
+    logs = lifting_logs(W)
+    long_view = plan_weeks(W, 6, acts, profile, (), logs, W, resources)
+    for k in (2, 5):
+        (alone,) = plan_weeks(W + 7 * k * DAY, 1, acts, profile, (), logs, W, resources)
+        assert alone == long_view[k]
+    variants = [d.strength.variant for p in long_view for d in p.days if d.strength]
+    assert all(a != b for a, b in zip(variants, variants[1:], strict=False))
