@@ -15,7 +15,9 @@ from desktop import __version__
 from desktop.cli import main
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """The real command, in its own process, as a user would run it."""
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     return subprocess.run(
@@ -23,6 +25,7 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
         capture_output=True,
         text=True,
         env=full_env,
+        cwd=cwd,
         timeout=120,
     )
 
@@ -147,3 +150,11 @@ def test_the_environment_variable_chooses_the_data_dir(tmp_path):
     result = run_cli("demo", "--no-window", env={"STRONGSTRIDE_DATA_DIR": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "strongstride.sqlite").exists()
+
+
+def test_a_relative_data_dir_works_on_first_and_later_runs(tmp_path):
+    (tmp_path / "mine").mkdir()
+    for _ in range(2):
+        result = run_cli("--data-dir", "mine", "demo", "--no-window", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "mine" / "strongstride.sqlite").exists()
