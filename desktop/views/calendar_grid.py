@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QDrag,
     QDragEnterEvent,
     QDropEvent,
@@ -164,7 +165,8 @@ class CalendarGrid(QWidget):
             lines.append(fmt.phase_name(plan.phase))
             if plan.load is not None:
                 km = fmt.km_value(plan.load.run_km, self.units)
-                lines.append(f"{km:.0f} {self.units} · {plan.load.total_load:.0f}")
+                lines.append(f"{km:.0f} {self.units}")
+                lines.append(self.tr("load {v:.0f}").format(v=plan.load.total_load))
             n = plan.strength_sessions
             lines.append(self.tr("{n} strength").format(n=n))
         p.drawText(r.adjusted(4, 6, 0, 0), Qt.AlignmentFlag.AlignLeft, "\n".join(lines))
@@ -196,11 +198,15 @@ class CalendarGrid(QWidget):
         if plan is None:
             return
         y = r.y() + 28
-        if plan.race is not None:
-            self._paint_race(p, r, plan)
+        if self.week_mode:
+            self._paint_week_day(p, r, y, plan, small)
+            return
         p.setFont(small)
         fm = QFontMetrics(small)
         line = fm.height() + 2
+        if plan.race is not None:
+            self._paint_race(p, r, plan, y, fm)
+            y += line
         for act in plan.activities:
             if y + line > r.bottom() - 4:
                 break
@@ -229,8 +235,92 @@ class CalendarGrid(QWidget):
             p.drawText(QRect(r.x() + 8, y, r.width() - 12, line), 0, self._day_type_text(plan))
         p.setFont(self.font())
 
+    def _wrapped(self, p: QPainter, r: QRect, y: int, text: str, color, indent: int = 8) -> int:  # noqa: ANN001
+        """Draw `text` wrapped to the cell width from `y`; returns the y below it."""
+        box = QRect(r.x() + indent, y, r.width() - indent - 6, max(0, r.bottom() - y - 4))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        height = (
+            QFontMetrics(p.font())
+            .boundingRect(QRect(0, 0, box.width(), 10_000), flags, text)
+            .height()
+        )
+        p.setPen(color)
+        p.drawText(box, flags, text)
+        return y + min(height, box.height()) + 3
+
+    def _paint_week_day(self, p: QPainter, r: QRect, y: int, plan: DayPlan, small: QFont) -> None:
+        """Week view: room for every run, the whole session with its exercises, and the note."""
+        c = colors()
+        fm = QFontMetrics(small)
+        if plan.race is not None:
+            self._paint_race(p, r, plan, y, fm)
+            y += fm.height() + 4
+        p.setFont(small)
+        for act in plan.activities:
+            band = load_band(act.load.value if act.load else None)
+            dot = {"low": c.load_low, "mid": c.load_mid, "high": c.load_high}.get(band, c.border)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(dot)
+            p.drawEllipse(QRectF(r.x() + 8, y + fm.height() / 2 - 4, 8, 8))
+            y = self._wrapped(p, r, y, self._activity_text(act), c.text, indent=20)
+        s = plan.strength
+        if s is not None and y < r.bottom() - 3 * fm.height():
+            y = self._paint_week_session(p, r, y, plan, small) + 6
+        elif plan.day > self.today and plan.day_type in (DayType.LONG, DayType.KEY, DayType.EASY):
+            y = self._wrapped(p, r, y, self._day_type_text(plan), c.muted)
+        if plan.note and y < r.bottom() - fm.height():
+            y = self._wrapped(p, r, y, plan.note, c.muted)
+        if plan.checklist and y < r.bottom() - fm.height():
+            must = sum(1 for i in plan.checklist if not i.optional and not i.note)
+            self._wrapped(p, r, y, self.tr("Checklist: {n} items").format(n=must), c.muted)
+        p.setFont(self.font())
+
+    def _paint_week_session(
+        self, p: QPainter, r: QRect, y: int, plan: DayPlan, small: QFont
+    ) -> int:
+        """The session card of the week view: measured first, then the card, then the text."""
+        c = colors()
+        s = plan.strength
+        bold = QFont(small)
+        bold.setBold(True)
+        mark = {"done": "✓ ", "skipped": "✗ ", "moved": "→ "}.get(s.status, "")
+        lines = [(mark + s.title, bold, c.text)]
+        lines.append((f"{fmt.intensity_name(s.intensity)} · {s.minutes} min", small, c.muted))
+        lines += [
+            (f"{e.name} {fmt.dose(e.sets, e.reps, e.seconds)}", small, c.text) for e in s.exercises
+        ]
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+        width = r.width() - 24
+        limit = r.bottom() - 8
+        top, yy, placed = y + 2, y + 7, []
+        for text, font, color in lines:
+            h = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), flags, text).height()
+            if yy + h > limit:
+                break
+            placed.append((QRect(r.x() + 12, yy, width, h), text, font, color))
+            yy += h + 2
+        color = {"done": c.strength_done, "skipped": c.strength_skipped}.get(s.status, c.strength)
+        fill = QColor(color)
+        fill.setAlpha(34 if s.status == "planned" else 60)
+        chip = QRect(r.x() + 6, top, r.width() - 12, yy + 3 - top)
+        p.setPen(QPen(color, 1.2))
+        p.setBrush(fill)
+        p.drawRoundedRect(QRectF(chip), 5, 5)
+        for rect, text, font, col in placed:
+            p.setFont(font)
+            p.setPen(col)
+            p.drawText(rect, flags, text)
+        p.setFont(small)
+        self._chips.append(Chip(chip, plan.day, s.status == "planned"))
+        return chip.bottom()
+
     def _activity_text(self, act) -> str:  # noqa: ANN001 - planner Activity
-        parts = [] if act.sport == "running" and not self.week_mode else [fmt.sport_name(act.sport)]
+        if not self.week_mode:  # month cells are narrow: distance, or the time without one
+            name = "" if act.sport == "running" else fmt.sport_name(act.sport) + " "
+            if act.distance_m:
+                return name + fmt.distance(act.distance_m, self.units)
+            return name + fmt.duration(act.duration_s)
+        parts = [fmt.sport_name(act.sport)]
         if act.distance_m:
             parts.append(fmt.distance(act.distance_m, self.units))
         parts.append(fmt.duration(act.duration_s))
@@ -245,7 +335,8 @@ class CalendarGrid(QWidget):
             DayType.EASY: self.tr("Easy run"),
         }.get(plan.day_type, "")
 
-    def _paint_race(self, p: QPainter, r: QRect, plan: DayPlan) -> None:
+    def _paint_race(self, p: QPainter, r: QRect, plan: DayPlan, y: int, fm: QFontMetrics) -> None:
+        """The priority as a badge in the corner, the race's name as the day's first line."""
         c = colors()
         race = plan.race
         badge = QRectF(r.right() - 28, r.y() + 6, 22, 18)
@@ -255,9 +346,9 @@ class CalendarGrid(QWidget):
         p.setPen(Qt.GlobalColor.white)
         p.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(race.priority))
         p.setPen(c.race)
-        fm = QFontMetrics(self.font())
-        name = fm.elidedText(race.name, Qt.TextElideMode.ElideRight, r.width() - 64)
-        p.drawText(QRect(r.x() + 32, r.y() + 5, r.width() - 64, 20), 0, name)
+        text = f"{race.name} · {race.distance_km:g} km"
+        name = fm.elidedText(text, Qt.TextElideMode.ElideRight, r.width() - 14)
+        p.drawText(QRect(r.x() + 8, y, r.width() - 12, fm.height() + 2), 0, name)
 
     def _paint_strength(
         self, p: QPainter, r: QRect, y: int, plan: DayPlan, fm: QFontMetrics
@@ -275,7 +366,8 @@ class CalendarGrid(QWidget):
         p.drawRoundedRect(QRectF(chip), 5, 5)
         p.setPen(c.text)
         mark = {"done": "✓ ", "skipped": "✗ ", "moved": "→ "}.get(s.status, "")
-        title = fm.elidedText(mark + s.title, Qt.TextElideMode.ElideRight, chip.width() - 10)
+        short = s.title if self.week_mode else s.title.split(":")[0]
+        title = fm.elidedText(mark + short, Qt.TextElideMode.ElideRight, chip.width() - 10)
         p.drawText(chip.adjusted(6, 4, -4, 0), Qt.AlignmentFlag.AlignLeft, title)
         if self.week_mode:
             detail = f"{fmt.intensity_name(s.intensity)} · {s.minutes} min"

@@ -196,7 +196,12 @@ class CalendarView(QWidget):
             km = fmt.km_value(plan.load.run_km, self.grid.units)
             bits.append(f"{km:.0f} {self.grid.units} " + self.tr("running"))
             bits.append(self.tr("load {0:.0f}").format(plan.load.total_load))
-        bits.append(self.tr("{n} strength sessions").format(n=plan.strength_sessions))
+        n = plan.strength_sessions
+        bits.append(
+            self.tr("1 strength session")
+            if n == 1
+            else self.tr("{n} strength sessions").format(n=n)
+        )
         text = " · ".join(bits)
         if plan.reason:
             text += "<br>" + plan.reason

@@ -62,22 +62,25 @@ class ChecklistPanel(QFrame):
                 w.deleteLater()
         self.boxes = {}
         for item in items:
-            text = item.label + (f" — {item.dose}" if item.dose else "")
-            box = QCheckBox(text, self)
+            # "Foam roll: calves, quads, ..." -> a short tickable title and the detail below it
+            title, _, detail = item.label.partition(":")
+            if item.optional:
+                title += " " + self.tr("(optional)")
+            box = QCheckBox(title, self)
             box.setChecked(item.id in done)
-            tips = [
-                t for t in (item.dose, item.note, self.tr("optional") if item.optional else "") if t
-            ]
-            box.setToolTip("\n".join(tips))
-            if item.note:
-                box.setText(f"{item.label} ({item.note})")
-                box.setEnabled(False)
-            elif item.optional:
-                box.setText(text + " " + self.tr("(optional)"))
+            box.setAccessibleName(item.label)
+            box.setToolTip("\n".join(t for t in (item.label, item.dose, item.note) if t))
             box.setEnabled(not item.note and day <= today)
             box.toggled.connect(lambda on, i=item.id: self._toggle(i, on))
             self.boxes[item.id] = box
             self.items_box.addWidget(box)
+            lines = [x for x in (detail.strip(), item.dose, item.note) if x]
+            if lines:
+                label = QLabel(" · ".join(lines), self)
+                label.setProperty("role", "muted")
+                label.setWordWrap(True)
+                label.setContentsMargins(26, 0, 0, 4)
+                self.items_box.addWidget(label)
         self.empty.setVisible(not items)
         if day > today and items:
             self.empty.setText(self.tr("Tick items on the day itself."))

@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -72,6 +72,10 @@ class _Chart(QChartView):
         self.setAccessibleName(name)
         self.keep: list[QLineSeries] = []  # area bounds: QAreaSeries does not own them
 
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
+        self.chart().setPlotArea(QRectF())  # back to automatic; the view aligns it again
+        super().resizeEvent(event)
+
     def reset(self) -> QChart:
         chart = self.chart()
         self.keep = []
@@ -113,6 +117,12 @@ class LoadView(QWidget):
         self.load_chart = _Chart(self.tr("Weekly load with fitness and fatigue"), self)
         self.km_chart = _Chart(self.tr("Weekly running distance and strength sessions"), self)
         self.ratio_chart = _Chart(self.tr("Last 7 days compared with the 4-week average"), self)
+        self.load_chart.chart().plotAreaChanged.connect(self._align_plots)
+        for view in (self.km_chart, self.ratio_chart):
+            view.chart().legend().hide()  # their series are named on the axes instead
+            view.chart().plotAreaChanged.connect(
+                lambda _a: self._align_plots(self.load_chart.chart().plotArea())
+            )
         layout.addWidget(self.load_chart, 5)
         layout.addWidget(self.km_chart, 4)
         layout.addWidget(self.ratio_chart, 3)
@@ -124,6 +134,17 @@ class LoadView(QWidget):
         self.explain.setWordWrap(True)
         self.explain.setProperty("role", "muted")
         layout.addWidget(self.explain)
+
+    def _align_plots(self, area) -> None:  # noqa: ANN001 - QRectF
+        """Give the lower charts the top chart's plot width, so the weeks line up."""
+        top = self.load_chart.chart()
+        bottom_gap = top.size().height() - area.bottom()
+        for view, extra in ((self.km_chart, 0), (self.ratio_chart, 22)):
+            chart = view.chart()
+            height = chart.size().height() - 12 - bottom_gap - extra
+            target = QRectF(area.x(), 12, area.width(), height)
+            if height > 20 and chart.plotArea() != target:
+                chart.setPlotArea(target)
 
     @property
     def weeks(self) -> int:
@@ -138,9 +159,10 @@ class LoadView(QWidget):
             ),
             self.tr("<b>Fatigue (ATL)</b>: the same over about one week — what you did lately."),
             self.tr(
-                "<b>7-day vs 4-week</b>: how the last week compares with your usual; "
-                "it describes change, it does not predict injury."
+                "<b>7 d ÷ 4 wk</b>: the last 7 days against your 4-week average (grey band: "
+                "your usual range); it describes change, it does not predict injury."
             ),
+            self.tr("<b>Dots</b>: strength sessions done each week. Shading: training phases."),
             self.tr(
                 "<b>Monotony</b>: how alike the days of the week were; "
                 "a mix of hard and easy days reads lower."
@@ -177,9 +199,9 @@ class LoadView(QWidget):
                 last_month = month
                 label = w.week_start.strftime("%b") if shown % every == 0 else ""
                 shown += 1
-                out.append(label or "\u2009" * (i + 1))
+                out.append(label or "\u200b" * (i + 1))
             else:
-                out.append("\u2009" * (i + 1))
+                out.append("\u200b" * (i + 1))  # zero-width: unique, takes no room
         return out
 
     def _draw(self) -> None:
@@ -328,7 +350,7 @@ class LoadView(QWidget):
         chart.addSeries(series)
         series.attachAxis(x)
         series.attachAxis(y)
-        y2 = self._y_axis(chart, self.tr("strength"), 4, Qt.AlignmentFlag.AlignRight)
+        y2 = self._y_axis(chart, self.tr("strength sessions"), 4, Qt.AlignmentFlag.AlignRight)
         marks = QScatterSeries()
         marks.setName(self.tr("Strength sessions"))
         marks.setMarkerSize(9)
@@ -352,7 +374,7 @@ class LoadView(QWidget):
         y.setRange(0, 2)
         y.setTickCount(5)
         y.setLabelFormat("%.1f")
-        y.setTitleText(self.tr("ratio"))
+        y.setTitleText(self.tr("7 d ÷ 4 wk"))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         lower, upper = QLineSeries(), QLineSeries()
         n = max(1, len(self.loads))

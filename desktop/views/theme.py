@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -113,8 +115,10 @@ def apply_theme(app: QApplication) -> None:
     pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, c.muted)
     pal.setColor(QPalette.ColorGroup.Disabled, role.WindowText, c.muted)
     app.setPalette(pal)
+    check = Path(str(resources.files("resources").joinpath("icons", "check.svg"))).as_posix()
     app.setStyleSheet(
         _STYLE.format(
+            check=check,
             border=c.border.name(),
             muted=c.muted.name(),
             accent=c.accent.name(),
@@ -134,5 +138,10 @@ QLabel[role="muted"] {{ color: {muted}; }}
 QLabel[role="heading"] {{ font-weight: 600; font-size: 13px; }}
 QFrame[role="panel"] {{ background: {surface}; border: 1px solid {border}; border-radius: 8px; }}
 QToolButton[role="nav"] {{ padding: 4px 10px; border: 1px solid {border}; border-radius: 6px; background: {surface}; }}
+QCheckBox {{ spacing: 8px; }}
+QCheckBox::indicator {{ width: 15px; height: 15px; border: 1.5px solid {muted}; border-radius: 4px; background: {surface}; }}
+QCheckBox::indicator:hover {{ border-color: {accent}; }}
+QCheckBox::indicator:checked {{ background: {accent}; border-color: {accent}; image: url({check}); }}
+QCheckBox::indicator:disabled {{ border-color: {border}; background: {alt}; }}
 QToolButton[role="nav"]:checked {{ background: {accent}; color: white; border-color: {accent}; }}
 """

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QSettings, Qt
 
+from importers.demo import demo_season
 from tests.desktop.window_fixtures import SEASON_END, demo_db, open_window, wait_for_plans
 
 __all__ = ["demo_db"]
@@ -30,7 +31,10 @@ def test_ctrl_and_a_number_switches_views_and_each_view_fills(qtbot, demo_db, tm
     window = open_window(qtbot, demo_db, tmp_path)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view == "activities"
-    qtbot.waitUntil(lambda: window.activities.model.rowCount() == 217, timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.activities.model.rowCount() == len(demo_season(SEASON_END).activities),
+        timeout=10000,
+    )
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view == "load"
     qtbot.waitUntil(lambda: len(window.load_view.loads) == 26, timeout=20000)
