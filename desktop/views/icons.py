@@ -14,7 +14,7 @@ from desktop.views.theme import colors
 
 @cache
 def _svg(name: str) -> str:
-    return resources.files("resources").joinpath("icons", f"{name}.svg").read_text()
+    return resources.files("resources").joinpath("icons").joinpath(f"{name}.svg").read_text()
 
 
 def icon(name: str, color: str | None = None) -> QIcon:
