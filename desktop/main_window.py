@@ -53,6 +53,7 @@ from store import Database
 from store.stats import activity_count
 
 VIEWS = ("calendar", "activities", "load", "races", "settings")
+PREFETCH_WEEKS = 6  # a month page either side of the one shown
 
 
 class MainWindow(QMainWindow):
@@ -236,6 +237,12 @@ class MainWindow(QMainWindow):
             self.calendar.grid.setFocus()
 
     def load_weeks(self, start: date, weeks: int) -> None:
+        """Show the weeks from `start`: at once when prefetched, else after a plan job."""
+        if self._cached(start, weeks):
+            self.calendar.set_plans([])
+            self._show_checklist(self.calendar.selected)
+            self._prefetch(start, weeks)
+            return
         generation = self._generation
         db, today = self.db, self.today
 
@@ -246,8 +253,40 @@ class MainWindow(QMainWindow):
             if generation == self._generation:
                 self.calendar.set_plans(plans)
                 self._show_checklist(self.calendar.selected)
+                self._prefetch(start, weeks)
 
         self.run(fetch, show, name="weeks")
+
+    def _cached(self, start: date, weeks: int) -> bool:
+        days = self.calendar.grid.days
+        return all(start + timedelta(days=i) in days for i in range(0, 7 * weeks, 7)) and (
+            start + timedelta(days=7 * weeks - 1) in days
+        )
+
+    def _prefetch(self, start: date, weeks: int) -> None:
+        """Plan the pages either side in the background, so PgUp/PgDn show them at once."""
+        before, after = start - timedelta(weeks=PREFETCH_WEEKS), start + timedelta(weeks=weeks)
+        wanted = [
+            (first, PREFETCH_WEEKS)
+            for first in (before, after)
+            if not self._cached(first, PREFETCH_WEEKS)
+        ]
+        if not wanted:
+            return
+        generation = self._generation
+        db, today = self.db, self.today
+
+        def fetch(cancel: threading.Event) -> list[WeekPlan]:
+            out: list[WeekPlan] = []
+            for first, n in wanted:
+                out += ops.week_plans(db, start=first, weeks=n, today=today)
+            return out
+
+        def keep(plans: list[WeekPlan]) -> None:
+            if generation == self._generation:
+                self.calendar.grid.set_plans(plans)
+
+        self.run(fetch, keep, name="prefetch")
 
     def invalidate_plans(self) -> None:
         """The plan changed (log, race, profile, import): drop what is shown and fetch again."""

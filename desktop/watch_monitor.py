@@ -9,11 +9,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.jobs import JobRunner
-from importers.watch import Watch, find_watches
+
+if TYPE_CHECKING:
+    from importers.watch import Watch
 
 
 class WatchMonitor(QObject):
@@ -51,6 +54,8 @@ class WatchMonitor(QObject):
         roots = self.roots()
 
         def look(cancel: threading.Event) -> list[Watch]:
+            from importers.watch import find_watches  # off the start-up path
+
             return find_watches(roots)
 
         job = self.jobs.start(look, "watch check")

@@ -21,13 +21,12 @@ from desktop.views.calendar_view import monday
 from desktop.views.icons import icon
 from desktop.views.settings_view import OnboardingWizard
 from desktop.watch_monitor import WatchMonitor
-from importers.pipeline import import_files
-from importers.watch import Watch, sync_watch
 from planner.model import WeekPlan
 from store import views as store_views
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
+    from importers.watch import Watch
 
 PRINT_WEEKS = 4
 
@@ -101,6 +100,8 @@ class FileMenu(QObject):
         db = self.window.db
 
         def work(cancel: threading.Event):  # noqa: ANN202 - generator job
+            from importers.pipeline import import_files  # loaded on first import: start-up
+
             report = yield from import_files(db, paths, cancel=cancel, workers=workers)
             if report.activities:
                 ops.recompute_loads(db)
@@ -115,6 +116,8 @@ class FileMenu(QObject):
         db, data_dir, mount = self.window.db, self.window.data_dir, self.watch.root
 
         def work(cancel: threading.Event):  # noqa: ANN202 - generator job
+            from importers.watch import sync_watch
+
             report = yield from sync_watch(db, data_dir, mount=mount, cancel=cancel)
             if report.activities:
                 ops.recompute_loads(db)
