@@ -17,8 +17,10 @@ Usage: python benchmarks/import_bench.py [--files 1000] [--baseline-files N] [--
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -86,12 +88,45 @@ def peak_rss_mb() -> tuple[float, float]:
     return own * scale, kids * scale
 
 
+def import_only(corpus: Path, db_path: Path, workers: int | None) -> int:
+    """Child process: first import and re-sync, printed as JSON."""
+    db = Database.open(db_path)
+    t0 = time.perf_counter()
+    first = run_import(db, [corpus], workers=workers)
+    t_first = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    again = run_import(db, [corpus], workers=workers)
+    t_again = time.perf_counter() - t0
+    db.close()
+    own, kids = peak_rss_mb()
+    print(
+        json.dumps(
+            {
+                "first_s": t_first,
+                "again_s": t_again,
+                "activities": first.activities,
+                "files": len(first.imported),
+                "failed": len(first.failed),
+                "unchanged": again.unchanged,
+                "added_again": again.activities,
+                "rss_main_mb": own,
+                "rss_workers_mb": kids,
+            }
+        )
+    )
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--import-only", nargs=2, metavar=("CORPUS", "DB"), help=argparse.SUPPRESS)
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--baseline-files", type=int, default=None)
     ap.add_argument("--workers", type=int, default=None)
     args = ap.parse_args()
+    if args.import_only:
+        corpus, db_path = args.import_only
+        return import_only(Path(corpus), Path(db_path), args.workers)
     with tempfile.TemporaryDirectory(prefix="strongstride-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
@@ -106,25 +141,29 @@ def main() -> int:
         note = "" if n_base == len(files) else f" (measured on {n_base}, scaled)"
         print(f"fitparse loop:  {base:8.2f} s{note}; {errors} file(s) fitparse could not read")
 
-        db = Database.open(Path(tmp) / "bench.sqlite")
-        t0 = time.perf_counter()
-        first = run_import(db, [corpus], workers=args.workers)
-        t_first = time.perf_counter() - t0
+        # The import runs in a fresh process so its peak memory is its own (and its workers',
+        # which start from that process), not the fitparse loop's.
+        out = subprocess.run(
+            [sys.executable, __file__, "--import-only", str(corpus), str(Path(tmp) / "b.sqlite")]
+            + (["--workers", str(args.workers)] if args.workers else []),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        r = json.loads(out.stdout)
+        t_first, t_again = r["first_s"], r["again_s"]
         print(
             f"first import:   {t_first:8.2f} s  ({base / t_first:5.1f}x faster than fitparse; "
-            f"{first.activities} activities from {len(first.imported)} files, "
-            f"{len(first.failed)} failed, {len(first.moved)} same-content)"
+            f"{r['activities']} activities from {r['files']} files, {r['failed']} failed)"
         )
-        t0 = time.perf_counter()
-        again = run_import(db, [corpus], workers=args.workers)
-        t_again = time.perf_counter() - t0
         print(
             f"re-sync:        {t_again:8.3f} s  ({t_first / t_again:5.0f}x faster than the "
-            f"first import; {again.unchanged} unchanged, {again.activities} added)"
+            f"first import; {r['unchanged']} unchanged, {r['added_again']} added)"
         )
-        db.close()
-        own, kids = peak_rss_mb()
-        print(f"peak RSS:       {own:8.1f} MB main process, {kids:.1f} MB largest worker")
+        print(
+            f"peak RSS:       {r['rss_main_mb']:8.1f} MB importing process, "
+            f"{r['rss_workers_mb']:.1f} MB largest decode worker"
+        )
     return 0
 
 
