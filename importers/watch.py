@@ -122,23 +122,35 @@ def _safe(name: str) -> str:
 
 def copy_new_files(watch: Watch, data_dir: Path) -> tuple[Path, list[Path]]:
     """Copy activity files not copied before into `<data_dir>/watch/<device>/`."""
+    copied: list[Path] = []
+    for _ in _copy_steps(watch, data_dir, copied, threading.Event()):
+        pass
+    return data_dir / "watch" / watch.name, copied
+
+
+def _copy_steps(
+    watch: Watch, data_dir: Path, copied: list[Path], cancel: threading.Event
+) -> Generator[Progress, None, None]:
     target = data_dir / "watch" / watch.name
     target.mkdir(parents=True, exist_ok=True)
-    copied = []
-    for src in sorted(watch.activity_dir.iterdir()):
-        if not src.is_file() or not src.name.lower().endswith(".fit") or src.name.startswith("._"):
-            continue
+    sources = [
+        p
+        for p in sorted(watch.activity_dir.iterdir())
+        if p.is_file() and p.name.lower().endswith(".fit") and not p.name.startswith("._")
+    ]
+    for i, src in enumerate(sources, 1):
+        if cancel.is_set():
+            return
         dest = target / src.name
         try:
-            if dest.exists() and dest.stat().st_size == src.stat().st_size:
-                continue
-            tmp = dest.with_suffix(".part")
-            shutil.copy2(src, tmp)
-            os.replace(tmp, dest)
-            copied.append(dest)
+            if not (dest.exists() and dest.stat().st_size == src.stat().st_size):
+                tmp = dest.with_suffix(".part")
+                shutil.copy2(src, tmp)
+                os.replace(tmp, dest)  # a copy is complete or absent, never half there
+                copied.append(dest)
         except OSError:
-            continue  # unplugged mid-copy: the next sync picks it up
-    return target, copied
+            pass  # unplugged mid-copy: the next sync picks it up
+        yield Progress(i, len(sources), f"Copying {src.name} from {watch.name}")
 
 
 def sync_watch(
@@ -159,10 +171,13 @@ def sync_watch(
                 "folder or use 'strongstride import FOLDER' for a plain folder of FIT files"
             )
         raise WatchNotFound(mtp_hint() or NO_WATCH_HELP)
+    cancel = cancel or threading.Event()
     folders = []
     for watch in watches:
-        yield Progress(0, None, f"Copying from {watch.name}")
-        target, _ = copy_new_files(watch, data_dir)
-        folders.append(target)
+        copied: list[Path] = []
+        yield from _copy_steps(watch, data_dir, copied, cancel)
+        folders.append(data_dir / "watch" / watch.name)
+    if cancel.is_set():
+        return ImportReport(cancelled=True)
     report = yield from import_files(db, folders, cancel=cancel, source="watch", workers=workers)
     return report

@@ -8,6 +8,7 @@ stored again one transaction each, so one bad file costs only itself.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from importers.activity_index import ActivityIndex
@@ -152,8 +153,24 @@ class BatchWriter:
         hashes[d.sha256] = store.KnownFile(file_id, d.path, d.sha256, d.size, d.mtime, status)
 
 
+def store_records(db: Database, records: Iterable[ActivityRecord]) -> tuple[list[int], list[str]]:
+    """Store activities that come without a file (a web service, a manual entry) under the
+    same duplicate rule as files, in one transaction. Returns (new ids, duplicate notes)."""
+    added: list[int] = []
+    notes: list[str] = []
+    with db.session() as s:
+        index = ActivityIndex.load(s)
+        for rec in records:
+            new_id, note = _store_activity(s, rec, None, index)
+            if new_id is not None:
+                added.append(new_id)
+            if note:
+                notes.append(note)
+    return added, notes
+
+
 def _store_activity(
-    s, act: ActivityRecord, file_id: int, index: ActivityIndex
+    s, act: ActivityRecord, file_id: int | None, index: ActivityIndex
 ) -> tuple[int | None, str | None]:
     """Insert unless known; returns (new id or None, note: why a duplicate, or what it replaced)."""
     existing = index.id_for(act.source, act.external_id)

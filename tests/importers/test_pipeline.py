@@ -231,3 +231,18 @@ def test_a_decoder_crash_costs_one_file_not_the_import(db, copy_fixtures, monkey
     report = run_import(db, [copy_fixtures(*RUNS)], workers=1)
     assert len(report.failed) == 1 and "boom" in report.failed[0].reason
     assert report.activities == 3
+
+
+def test_records_without_a_file_follow_the_same_duplicate_rule(db, copy_fixtures):
+    from importers.writer import store_records
+
+    run_import(db, [copy_fixtures("run_vivoactive4s_hr_gps.fit")])
+    start = datetime(2020, 12, 20, 10, 20, 13, tzinfo=UTC)
+    same = _strava_copy(start, 3154.4, 10339.81)
+    other = dataclasses.replace(same, external_id="1", start_utc=start + timedelta(days=1))
+    added, notes = store_records(db, [same, other])
+    assert len(added) == 1 and "same as activity" in notes[0]
+    added_again, _ = store_records(db, [same, other])
+    assert added_again == []
+    with db.session() as s:
+        assert store.activity_id_for(s, "strava", "9876543") is not None
