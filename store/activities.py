@@ -114,7 +114,9 @@ def record_file(
     if existing is not None:
         session.execute(update(ImportedFile).where(ImportedFile.id == existing).values(**values))
         return existing
-    return session.execute(insert(ImportedFile).values(path=path, **values)).inserted_primary_key[0]
+    # Table-level insert with bound parameters: one cached statement for thousands of files.
+    result = session.execute(insert(ImportedFile.__table__), dict(path=path, **values))
+    return result.inserted_primary_key[0]
 
 
 def activity_id_for(session: Session, source: str, external_id: str) -> int | None:
@@ -242,13 +244,14 @@ def insert_activity(
     speed = values.pop("speed_histogram", None)
     values["speed_histogram"] = json.dumps([list(p) for p in speed]) if speed else None
     values["file_id"] = file_id
-    activity_id = session.execute(insert(Activity).values(**values)).inserted_primary_key[0]
+    values.setdefault("load", None)
+    activity_id = session.execute(insert(Activity.__table__), values).inserted_primary_key[0]
     bins = [{"activity_id": activity_id, "bpm": b, "seconds": s} for b, s in hr_histogram]
     if bins:
-        session.execute(insert(HrBin), bins)
+        session.execute(insert(HrBin.__table__), bins)
     sets = [dict(s, activity_id=activity_id) for s in strength_sets]
     if sets:
-        session.execute(insert(StrengthSet), sets)
+        session.execute(insert(StrengthSet.__table__), sets)
     return activity_id
 
 
