@@ -521,7 +521,7 @@ class MainWindow(QMainWindow):
             self.invalidate_plans()
             self._loaded.discard("activities")
 
-        self.run(lambda c: (ops.save_profile(db, **fields), ops.recompute_loads(db)), saved)
+        self.run(lambda c: ops.save_profile(db, **fields), saved)  # recomputes loads if needed
 
     # -- status, drops, state ---------------------------------------------------------------
     def activity_count(self) -> int:

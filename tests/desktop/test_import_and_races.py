@@ -50,10 +50,10 @@ def test_cancelling_an_import_midway_keeps_what_was_done_and_says_so(qtbot, tmp_
     folder = tmp_path / "many"
     folder.mkdir()
     runs = sorted(fit_fixtures.glob("run_*.fit"))
-    for copy in range(6):  # the same runs under other names: slow enough to stop midway
+    for copy in range(12):  # the same runs under other names: slow enough to stop midway
         for f in runs:
             shutil.copy(f, folder / f"{copy}_{f.name}")
-    total = len(runs) * 6
+    total = len(runs) * 12
     db = Database.open(tmp_path / "strongstride.sqlite")
     try:
         window = open_window(qtbot, db, tmp_path, today=SEASON_END)
