@@ -169,6 +169,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, s=slot: (self.show_view("calendar"), s()))
             view.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys = QAction(self.tr("&Keyboard shortcuts"), self)
+        keys.setShortcut(QKeySequence.StandardKey.HelpContents)
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction(self.tr("&About StrongStride"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -582,6 +586,41 @@ class MainWindow(QMainWindow):
         settings.setValue("window/calendarSplit", self.calendar_split.saveState())
         settings.setValue("window/view", self.current_view)
         settings.setValue("calendar/week", self.calendar.week_mode)
+
+    def show_shortcuts(self) -> None:
+        rows = (
+            (self.tr("Ctrl+1 … Ctrl+5"), self.tr("Calendar, Activities, Load, Races, Settings")),
+            (self.tr("← → ↑ ↓"), self.tr("Move the selected day")),
+            (self.tr("PgUp / PgDn"), self.tr("Previous / next month or week")),
+            (self.tr("T"), self.tr("Today")),
+            (self.tr("M / W"), self.tr("Month view / week view")),
+            (self.tr("Enter"), self.tr("Open the selected day's strength session")),
+            (
+                QKeySequence(QKeySequence.StandardKey.Undo).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                ),
+                self.tr("Undo the last session change"),
+            ),
+            (
+                QKeySequence(QKeySequence.StandardKey.Open).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                ),
+                self.tr("Import files"),
+            ),
+            (
+                QKeySequence(QKeySequence.StandardKey.Print).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                ),
+                self.tr("Print the plan"),
+            ),
+        )
+        table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Keyboard shortcuts"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table>{table}</table>")
+        box.open()
+        self.shortcuts_box = box
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -130,10 +130,17 @@ class FileMenu(QObject):
         dialog.profile_offered.connect(self._apply_watch_profile)
         job = self.window.jobs.start(work, "import")
         dialog.attach(job)
+        job.signals.result.connect(self._offer_watch_profile)
         job.signals.finished.connect(self.window.data_changed)
         self.import_dialog = dialog
         dialog.open()
         return dialog
+
+    def _offer_watch_profile(self, report) -> None:  # noqa: ANN001 - ImportReport
+        """Show what the watch knows beside the profile fields; applied only if pressed."""
+        p = getattr(report, "profile", None)
+        if p is not None:
+            self.window.settings_view.form.offer(hr_max=p.hr_max, hr_rest=p.hr_rest)
 
     def _apply_watch_profile(self, suggestion) -> None:  # noqa: ANN001 - ProfileSuggestion
         fields = {

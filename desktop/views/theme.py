@@ -115,7 +115,9 @@ def apply_theme(app: QApplication) -> None:
     pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, c.muted)
     pal.setColor(QPalette.ColorGroup.Disabled, role.WindowText, c.muted)
     app.setPalette(pal)
-    check = Path(str(resources.files("resources").joinpath("icons").joinpath("check.svg"))).as_posix()
+    check = Path(
+        str(resources.files("resources").joinpath("icons").joinpath("check.svg"))
+    ).as_posix()
     app.setStyleSheet(
         _STYLE.format(
             check=check,
