@@ -66,6 +66,10 @@ ACWR_BANDS = (0.8, 1.3, 1.5)
 ACWR_MIN_HISTORY = (28, 4)  # days, runs in the window
 MONOTONY_MARKS = (1.5, 2.0)
 MONOTONY_CAP = 10.0
+# Strain is judged only against the runner's own weekly strains (§2.8): the 90th percentile of
+# the last 26 weeks (this week included). Needing 8 weeks with a strain before judging at all is
+# a judgement call (as few as the volume baseline's minimum of active weeks, §2.9).
+STRAIN_PERCENTILE = (26, 0.9, 8)  # weeks, quantile, minimum weeks with a strain
 
 # §2.9 volume level
 VOL_RECENT_WEEKS = (4, 2)  # weeks, minimum weeks of history
@@ -110,6 +114,14 @@ PLYO_GATE = (6, 8)  # weeks of lifting, sessions
 PLYO_PAUSE_AFTER_RAMP = 2  # weeks
 PLYO_CONTACTS = {"start": 40, "step": 10, "cap": 100, "build_peak": 60, "taper": 30, "race": 20}
 PLYO_TIER_WEEKS = 4
+# Recent compliance (issue "frequency x recent compliance"; judgement call, not in DOMAIN.md §11
+# yet): when the runner skipped most sessions they logged over the 4 weeks before the week (at
+# least 2 skips and more skips than done), the count is not raised above 1 and the reason says
+# so. Only explicit "skipped" logs count: a session never logged says nothing. The count is never
+# lowered below the §4.1 table otherwise, and never below 1 by this rule.
+COMPLIANCE_WEEKS = 4
+COMPLIANCE_MIN_SKIPPED = 2
+COMPLIANCE_CAP = 1
 
 # §5 placement
 LONG_RUN_RULE = (60.0, 1.5)  # >= 60 min and >= 1.5 x median run
@@ -129,6 +141,28 @@ NO_NEW_EXERCISE_BEFORE_A = 10  # days
 TARGET_RPE_MAIN = (7, 8)
 LOAD_STEP = (0.025, 0.05)
 PROGRESS_RULE = 2  # sessions in a row at the top of the range
+# §6.2 holds: +5-10 s a session up to the top of the hold range, then the harder variant.
+HOLD_STEP = (5, 10)  # s
+# §6.2 bodyweight and holds: the harder variant once the top of the range is held twice.
+# Library ids where the library has the harder exercise, plain words where it has not
+# (judgement call: the order follows DOMAIN.md §6.5's levels and its home-training note).
+HARDER_VARIANT = {
+    "bw_squat": "split_squat",
+    "glute_bridge": "sl_hip_thrust",
+    "reverse_lunge": "step_up",
+    "split_squat": "rfe_split_squat",
+    "push_up": "pike_push_up",
+    "inverted_row": "band_chin_up",
+    "band_chin_up": "chin_up",
+    "plank": "plank with alternating arm reach",
+    "side_plank": "side plank with the top leg raised",
+    "dead_bug": "dead bug with straight legs",
+    "bird_dog": "bird-dog with a 5 s hold",
+    "sl_rdl": "single-leg RDL with a 3 s lowering",
+    "step_up": "higher step-up with a 3 s lowering",
+    "pike_push_up": "feet-elevated pike push-up",
+    "chin_up": "chin-up with a 3 s lowering",
+}
 REST_HEAVY = "2-3 min"
 REST_LIGHT = "60-90 s"
 
@@ -142,6 +176,7 @@ REASON_ORDER = (
     "post_race",
     "race_week_a",
     "taper",
+    "freq_compliance",  # not in DOMAIN.md §8: caps a count of 2+ at 1 (COMPLIANCE_*)
     "freq_high_volume",
     "freq_low_volume",
     "phase_base",

@@ -126,3 +126,37 @@ def experience_for_week(
         plyo,
         _rotation(week, anchor, races),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Compliance:
+    """Sessions logged done and skipped in the weeks before a week (COMPLIANCE_WEEKS)."""
+
+    done: int
+    skipped: int
+    weeks: int
+
+    @property
+    def low(self) -> bool:
+        """Most logged sessions skipped: at least COMPLIANCE_MIN_SKIPPED, and more than done."""
+        return self.skipped >= D.COMPLIANCE_MIN_SKIPPED and self.skipped > self.done
+
+
+def recent_compliance(week: date, logs: Sequence[SessionLog], today: date) -> Compliance:
+    """Logged done vs skipped over the COMPLIANCE_WEEKS weeks before `week`.
+
+    Weeks still ahead are judged by the weeks before the current one, as nothing newer is known.
+    Moved sessions count where they ended up, once they are logged done or skipped there.
+    """
+    end = min(monday(week), monday(today))
+    start = end - D.COMPLIANCE_WEEKS * WEEK
+    done = skipped = 0
+    for log in logs:
+        day = log.moved_to if log.status is LogStatus.MOVED and log.moved_to else log.planned_day
+        if not start <= day < end:
+            continue
+        if log.status is LogStatus.DONE:
+            done += 1
+        elif log.status is LogStatus.SKIPPED:
+            skipped += 1
+    return Compliance(done, skipped, D.COMPLIANCE_WEEKS)

@@ -41,6 +41,17 @@ TEMPLATES = {
     # §4.1 lines, used when no template above matches
     "phase_line": "{count}: {line}",
     # Situations §8 has no template for
+    "freq_compliance": (
+        "One session, not {table_n}: you skipped {skipped} of the {logged} sessions you logged "
+        "in the last {weeks} weeks, so one you can keep comes first."
+    ),
+    "facts_volume": "Recent weeks averaged {recent} against your usual {typical}",
+    "facts_race": "your next A race, {race_name}, is {weeks_away} away",
+    "facts_no_race": "no A race is planned",
+    "week_done": "You did {done}.",
+    "week_done_skipped": "You did {done}; {skipped} skipped.",
+    "week_so_far": "So far you did {done}.",
+    "week_so_far_skipped": "So far you did {done}; {skipped} skipped.",
     "race_week_none": (
         "No strength this week: no day before {race_name} leaves your legs 3 clear days."
     ),

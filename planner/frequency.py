@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner import defaults as D
+from planner.experience import Compliance
 from planner.explain import PHASE_LINES, count_words, render
 from planner.model import Phase, Priority, Race, VolumeLevel
 from planner.season import DISTANCE_WORDS, distance_class, next_a_race, recovery_days
@@ -74,22 +75,37 @@ def sessions_for_week(
     in_ramp: bool = False,
     opt_in: bool = False,
     illness: bool = False,
+    compliance: Compliance | None = None,
 ) -> Frequency:
-    """Count and count sentence, first matching template in DOMAIN.md §8's order."""
+    """Count and count sentence, first matching template in DOMAIN.md §8's order.
+
+    Low recent compliance (most logged sessions skipped, see `Compliance.low`) keeps a count of
+    2 or more at COMPLIANCE_CAP, with its own sentence; it never lowers a count of 1 or 0.
+    """
     if illness:
         return Frequency(0, "illness")
     n = table_count(phase, volume.level, opt_in=opt_in, capped=beginner or in_ramp)
     recovering = post_race_in_week(week_start, races)
+    a_race = next_a_race(week_start, races)
+    if recovering is not None and phase is Phase.RACE_WEEK and recovering == a_race:
+        recovering = None  # the week leads up to this A race: race_week_a speaks for it
     if recovering is not None:
         until = recovering.day + timedelta(days=recovery_days(recovering))
         words = DISTANCE_WORDS[distance_class(recovering.distance_km)]
         values = {"date": until, "days": recovery_days(recovering), "distance": words}
         return Frequency(n, "post_race", values)
-    a_race = next_a_race(week_start, races)
     if phase is Phase.RACE_WEEK and a_race is not None:
         return Frequency(1, "race_week_a", {"race_name": a_race.name, "race_date": a_race.day})
     if phase is Phase.TAPER and a_race is not None:
         return Frequency(n, "taper", {"race_name": a_race.name, "race_date": a_race.day})
+    if compliance is not None and compliance.low and n > D.COMPLIANCE_CAP:
+        values = {
+            "table_n": count_words(n).lower(),
+            "skipped": compliance.skipped,
+            "logged": compliance.skipped + compliance.done,
+            "weeks": compliance.weeks,
+        }
+        return Frequency(D.COMPLIANCE_CAP, "freq_compliance", values)
     if volume.level is VolumeLevel.HIGH and volume.ratio:
         return Frequency(n, "freq_high_volume", {"pct": round((volume.ratio - 1) * 100)})
     if volume.level is VolumeLevel.LOW and n >= 2 and volume.ratio is not None:

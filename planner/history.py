@@ -25,6 +25,7 @@ from planner.model import (
 )
 from planner.series import (
     Context,
+    DailySeries,
     acwr,
     build_context,
     daily_series,
@@ -51,6 +52,7 @@ class LoadHistory:
     levels: dict[date, VolumeFacts]
     today: date
     week_km: dict[date, float] = field(default_factory=dict)
+    week_strain: dict[date, float] = field(default_factory=dict)  # complete or current weeks
 
     def km_per_minute(self, week_start: date, weeks: int = 26) -> float | None:
         """The runner's usual pace over the weeks before `week_start` (to show minutes as km)."""
@@ -112,7 +114,40 @@ def build_history(
             km[w] = km.get(w, 0.0) + series.run_m[i] / 1000.0
     first_week = monday(series.first_day)
     levels = volume_levels(minutes, first_week, monday(today), profile.usual_weekly_run_minutes)
-    return LoadHistory(activities, heart, cal, figures, context, minutes, levels, today, km)
+    strains = _week_strains(series, first_week, monday(today))
+    return LoadHistory(
+        activities, heart, cal, figures, context, minutes, levels, today, km, strains
+    )
+
+
+def _week_strains(series: DailySeries, first_week: date, last_week: date) -> dict[date, float]:
+    """Strain of every week from the first one to the current one (weeks without load: none)."""
+    out: dict[date, float] = {}
+    week = first_week
+    while week <= last_week:
+        value = strain(last_days(series.total_load, series.first_day, week + timedelta(days=6), 7))
+        if value is not None:
+            out[week] = value
+        week += WEEK
+    return out
+
+
+def strain_p90(history: LoadHistory, week_start: date) -> float | None:
+    """The runner's own 90th percentile of weekly strain over the 26 weeks up to this one.
+
+    DOMAIN.md §2.8: strain is only judged against the runner's own history; None until
+    enough weeks carry a strain (STRAIN_PERCENTILE).
+    """
+    weeks, q, min_weeks = D.STRAIN_PERCENTILE
+    values = sorted(
+        v for k in range(weeks) if (v := history.week_strain.get(week_start - k * WEEK)) is not None
+    )
+    if len(values) < min_weeks:
+        return None
+    pos = q * (len(values) - 1)  # linear interpolation between closest ranks
+    lo = int(pos)
+    hi = min(lo + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (pos - lo)
 
 
 def _logged_strength(
@@ -152,6 +187,7 @@ def week_load(history: LoadHistory, week_start: date) -> WeekLoad:
         monotony=_r(mono, 2),
         strain=_r(strain(week_total) if mono is not None else None),
         volume_level=history.volume(week_start).level,
+        strain_p90=None if future else _r(strain_p90(history, week_start)),
     )
 
 

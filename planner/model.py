@@ -138,7 +138,8 @@ class SessionLog:
     rpe: float | None = None
     minutes: float | None = None
     lower_body: bool = True
-    exercise_results: tuple[tuple[str, float | None, int | None], ...] = ()  # id, kg, reps
+    # (exercise id, kg, reps) per set; for holds the number is the seconds held
+    exercise_results: tuple[tuple[str, float | None, int | None], ...] = ()
     session_key: str | None = None  # the planned session this log answers
     variant: str | None = None  # A or B, when the planned session is known
 
@@ -168,6 +169,8 @@ class WeekLoad:
     monotony: float | None
     strain: float | None
     volume_level: VolumeLevel
+    # the runner's own 90th percentile of weekly strain over 26 weeks (§2.8); None = too few weeks
+    strain_p90: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,3 +230,8 @@ class WeekPlan:
     days: tuple[DayPlan, ...]
     load: WeekLoad | None = None
     facts: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    # Weeks that have started: strength sessions done (logged or recorded) and logged skipped.
+    # `strength_sessions` stays the planner's count for the week, the one the reason speaks of.
+    sessions_done: int | None = None
+    sessions_skipped: int | None = None
+    done_note: str = ""  # e.g. "You did 2." (empty for weeks still ahead)

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from planner import defaults as D
 from planner.checklists import ChecklistTemplates, day_checklist
 from planner.days import WeekDays, week_days
-from planner.experience import experience_for_week
-from planner.explain import render
+from planner.experience import experience_for_week, recent_compliance
+from planner.explain import day_label, render
 from planner.frequency import sessions_for_week
 from planner.history import LoadHistory, build_history, week_load
 from planner.library import Library
@@ -34,6 +35,7 @@ from planner.model import (
 from planner.placement import best_days, race_week_day
 from planner.season import monday, next_a_race, week_phase
 from planner.sessions import session_for_slot
+from planner.week_notes import done_counts, facts_sentence, km_at_pace, weeks_to_a_race
 
 WEEK = timedelta(days=7)
 
@@ -135,6 +137,7 @@ def plan_week(
     phase = week_phase(week_start, races)
     volume = history.volume(week_start)
     exp = experience_for_week(week_start, logs, profile, races, today, phase)
+    compliance = recent_compliance(week_start, logs, today)
     freq = sessions_for_week(
         week_start,
         phase,
@@ -144,20 +147,38 @@ def plan_week(
         in_ramp=exp.ramp_week is not None,
         opt_in=profile.strength_block_opt_in,
         illness=profile.illness,
+        compliance=compliance,
     )
     wd = week_days(week_start, history, profile, races, today)
-    placed, reason_values, n_fit = _place(week_start, phase, freq.n, wd, races, logs, today, carry)
-    n_placed = sum(1 for p in placed if p.status != "skipped")
+    cross = _race_week_rules(week_start, phase, races, history, profile, today, wd)
+    placed, reason_values, n_fit = _place(
+        week_start, phase, freq.n, wd, races, logs, today, carry, cross
+    )
     values = dict(freq.values)
     reason_id = freq.reason_id
     if reason_id == "race_week_a":
-        if reason_values.get("day"):
-            values.update(reason_values)
+        if reason_values.get("early_day"):  # the light session went into last week (§4.2)
+            label = f"{day_label(reason_values['early_day'])} (last week)"
+            values.update(day=label, days_to_race=reason_values["early_days_to_race"])
+        elif reason_values.get("day"):
+            values.update(day=reason_values["day"], days_to_race=reason_values["days_to_race"])
         else:
             reason_id = "race_week_none"
     reason = render(reason_id, **values)
-    if n_fit < freq.n and reason_id not in ("race_week_none", "illness"):
+    lowered = n_fit < freq.n and reason_id not in ("race_week_none", "illness")
+    if lowered and not reason_values.get("early_day"):
         reason += " " + render("count_lowered", n=n_fit, why=_why_fewer(wd, phase))
+    if reason_values.get("light_day"):  # next week's A-race light session falls in this week
+        race = next_a_race(week_start, races)
+        reason += " " + render(
+            "race_week_a",
+            day=reason_values["light_day"],
+            race_name=race.name if race else "your race",
+            days_to_race=reason_values["light_days_to_race"],
+        )
+    facts = facts_sentence(reason_id, volume, history, week_start, races)
+    if facts:
+        reason += " " + facts
     sessions = _fill(placed, week_start, phase, exp, profile, races, logs, resources, wd, carry)
     days = []
     for k in range(7):
@@ -181,6 +202,8 @@ def plan_week(
                 race=next((r for r in races if r.day == day), None),
             )
         )
+    load = week_load(history, week_start)
+    done, skipped, note = done_counts(week_start, today, placed, load)
     facts = {
         "reason_id": reason_id,
         "reason_values": values,
@@ -189,8 +212,11 @@ def plan_week(
         "typical_min": volume.typical_min,
         "volume_ratio": volume.ratio,
         "volume_basis": volume.basis,
-        "recent_run_km": _km(volume.recent_min, history.km_per_minute(week_start)),
-        "typical_run_km": _km(volume.typical_min, history.km_per_minute(week_start)),
+        "recent_run_km": km_at_pace(volume.recent_min, history.km_per_minute(week_start)),
+        "typical_run_km": km_at_pace(volume.typical_min, history.km_per_minute(week_start)),
+        "weeks_to_a_race": weeks_to_a_race(week_start, races),
+        "compliance_done": compliance.done,
+        "compliance_skipped": compliance.skipped,
         "day_types_source": wd.source,
         "beginner_week": exp.beginner_week,
         "ramp_week": exp.ramp_week,
@@ -205,19 +231,31 @@ def plan_week(
         week_start=week_start,
         phase=phase,
         volume_level=volume.level,
-        strength_sessions=n_placed,
+        strength_sessions=n_fit,
         reason=reason,
         days=tuple(days),
-        load=week_load(history, week_start),
+        load=load,
         facts=facts,
+        sessions_done=done,
+        sessions_skipped=skipped,
+        done_note=note,
     )
 
 
-def _km(minutes: float | None, km_per_minute: float | None) -> float | None:
-    """Minutes shown as km at the runner's usual pace (DOMAIN.md §9 converts the same way)."""
-    if minutes is None or km_per_minute is None:
-        return None
-    return round(minutes * km_per_minute, 1)
+def _race_week_rules(week_start, phase, races, history, profile, today, wd):
+    """The week before an A-race week: the day rules of both weeks, for the light session.
+
+    DOMAIN.md §4.2 puts the race week's light session on D-6..D-4 even when those days fall in
+    the calendar week before (an A race early in the week); placement needs both weeks' rules
+    to pick the preferred day (D-5, then D-4, then D-6) across the boundary.
+    """
+    if phase in (Phase.RACE_WEEK, Phase.RECOVERY):
+        return ()
+    race = next_a_race(week_start, races)
+    if race is None or monday(race.day) != week_start + WEEK or race.day.weekday() == 6:
+        return ()
+    there = week_days(week_start + WEEK, history, profile, races, today).rules
+    return tuple(wd.rules) + tuple(there)
 
 
 def _why_fewer(wd: WeekDays, phase: Phase) -> str:
@@ -228,10 +266,12 @@ def _why_fewer(wd: WeekDays, phase: Phase) -> str:
     return "the other days are too close to a session, a race or outside your available days"
 
 
-def _place(week_start, phase, n, wd, races, logs, today, carry):
+def _place(week_start, phase, n, wd, races, logs, today, carry, cross=()):
     """Sessions for the week: logged ones kept, the rest placed on the days still open.
 
     Also returns how many sessions the week's rules allow at all (for the "only n fit" note).
+    `cross`: in the taper week before an A-race week, both weeks' day rules; the race week's
+    light session is added here when its best day falls in this week.
     """
     week_end = week_start + timedelta(days=6)
     in_week = [lg for lg in logs if week_start <= _log_day(lg) <= week_end]
@@ -252,11 +292,17 @@ def _place(week_start, phase, n, wd, races, logs, today, carry):
         for lg in logs
         if lg.status is not LogStatus.SKIPPED and _log_day(lg) == next_monday
     ]
-    if phase is Phase.TAPER:
+    if phase is Phase.TAPER or cross:  # the week's own sessions stay >= 7 days out (§4.2)
         a_race = next_a_race(week_start, races)
         if a_race is not None:
-            rules = [r for r in rules if (a_race.day - r.day).days >= 7]
+            rules = [r for r in rules if (a_race.day - r.day).days >= D.A_LAST_TAPER_SESSION]
     ideal = _choose(phase, n, rules, races, week_start, prev, reason_values)
+    light = _early_light(cross, races, week_start, [r.day for r in ideal] + prev)
+    if light is not None:
+        a_race = next_a_race(week_start, races)
+        reason_values.update(light_day=light.day, light_days_to_race=(a_race.day - light.day).days)
+        ideal = sorted([*ideal, light], key=lambda r: r.day)
+        n += 1
     if not in_week and not moved_out and week_start >= today:
         return (
             [
@@ -295,6 +341,17 @@ def _place(week_start, phase, n, wd, races, logs, today, carry):
     return sorted(placed, key=lambda p: p.day), reason_values, len(ideal) + len(moved_out)
 
 
+def _early_light(cross, races, week_start, occupied):
+    """The race week's light session when its best day (D-6..D-4, §4.2) is in this week."""
+    if not cross:
+        return None
+    race = next_a_race(week_start, races)
+    r = race_week_day(cross, race, occupied)
+    if r is None or r.day >= week_start + WEEK:
+        return None
+    return r
+
+
 def _spaced_ok(day: date, others: Sequence[date]) -> bool:
     return all(abs((day - d).days) >= 2 for d in others)
 
@@ -305,6 +362,12 @@ def _choose(phase, n, rules, races, week_start, occupied, reason_values):
     if phase is Phase.RACE_WEEK:
         race = next_a_race(week_start, races)
         if race is not None:
+            early = [d for d in occupied if d < week_start and 2 <= (race.day - d).days <= 6]
+            if early:  # placed last week, on D-6..D-4 (or the D-3/D-2 fallback)
+                reason_values.update(
+                    early_day=early[-1], early_days_to_race=(race.day - early[-1]).days
+                )
+                return []
             r = race_week_day(rules, race, occupied)
             if r is None:
                 return []

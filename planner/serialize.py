@@ -81,7 +81,10 @@ def week_plan_to_dict(w: WeekPlan) -> dict:
         "phase": w.phase.value,
         "volume_level": w.volume_level.value,
         "strength_sessions": w.strength_sessions,
+        "sessions_done": w.sessions_done,
+        "sessions_skipped": w.sessions_skipped,
         "reason": w.reason,
+        "done_note": w.done_note,
         "reason_id": w.facts.get("reason_id"),
         "days": [day_to_dict(d) for d in w.days],
         "facts": _plain(w.facts),
@@ -117,5 +120,9 @@ def week_load_to_dict(w: WeekLoad) -> dict:
         "acwr": w.acwr,
         "monotony": w.monotony,
         "strain": w.strain,
+        "strain_p90": w.strain_p90,
+        "strain_high": (
+            None if w.strain is None or w.strain_p90 is None else w.strain > w.strain_p90
+        ),
         "volume_level": w.volume_level.value,
     }

@@ -11,6 +11,8 @@ def print_week(week: WeekPlan) -> None:
         f"volume {week.volume_level.value} · {week.strength_sessions} strength session(s)"
     )
     print(f"  {week.reason}")
+    if week.done_note:  # what was done, beside the planner's own count
+        print(f"  {week.done_note}")
     for day in week.days:
         runs = ", ".join(f"{a.sport} {a.duration_s / 60:.0f} min" for a in day.activities)
         race = f" RACE {day.race.name} ({day.race.priority.value})" if day.race else ""
@@ -29,14 +31,20 @@ def print_week(week: WeekPlan) -> None:
 def print_loads(loads: list[WeekLoad]) -> None:
     print(
         f"{'week':<11} {'km':>6} {'h':>5} {'load':>6} {'CTL':>6} {'ATL':>6} {'TSB':>6} "
-        f"{'ACWR':>5} {'mono':>5}  level"
+        f"{'ACWR':>5} {'mono':>5} {'strain':>6}  level"
     )
     for w in loads:
         print(
             f"{w.week_start.isoformat():<11} {w.run_km:>6.1f} {w.run_s / 3600:>5.1f} "
             f"{w.total_load:>6.0f} {_f(w.ctl)} {_f(w.atl)} {_f(w.tsb)} {_f(w.acwr, 5, 2)} "
-            f"{_f(w.monotony, 5, 2)}  {w.volume_level.value}"
+            f"{_f(w.monotony, 5, 2)} {_f(w.strain)}{_mark(w)} {w.volume_level.value}"
         )
+
+
+def _mark(w: WeekLoad) -> str:
+    """'!' when the week's strain is above the runner's own 90th percentile (§2.8)."""
+    high = w.strain is not None and w.strain_p90 is not None and w.strain > w.strain_p90
+    return "!" if high else " "
 
 
 def _f(x: float | None, width: int = 6, nd: int = 0) -> str:
