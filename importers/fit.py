@@ -197,11 +197,13 @@ def _samples(msgs: FitMessages, shift: float) -> reduce.Samples:
             dict(m, timestamp=m["timestamp"] + shift) if "timestamp" in m else m for m in hr_msgs
         ]
         hr = merge_into_records(t, hr, anchors)
+    cadence = _column(recs, ("cadence",), n)
     if n > 1 and np.any(np.diff(t) < 0):
         order = np.argsort(t, kind="stable")
-        t, hr, speed, distance = t[order], hr[order], speed[order], distance[order]
+        t, hr, speed = t[order], hr[order], speed[order]
+        distance, cadence = distance[order], cadence[order]
     timing = reduce.timer_running(t, _timer_events(msgs, shift))
-    return reduce.Samples(t, hr, speed, distance, timing)
+    return reduce.Samples(t, hr, speed, distance, timing, cadence)
 
 
 def _timer_events(msgs: FitMessages, shift: float) -> list[tuple[float, bool]]:
@@ -324,6 +326,7 @@ def _activity(
         device=ctx.device,
         partial=ctx.partial,
         hr_histogram=reduce.hr_histogram(win),
+        peak_hr_10s=reduce.peak_hr_10s(win),
         speed_histogram=reduce.speed_histogram(win),
         series=reduce.series(win, start),
         strength_sets=_strength_sets(ctx.sets, start - shift, end - shift)

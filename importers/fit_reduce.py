@@ -14,6 +14,8 @@ import numpy as np
 from importers.records import SPEED_BIN_MPS
 
 HR_MIN, HR_MAX = 30, 240  # samples outside are sensor noise (DOMAIN §2.2)
+HRMAX_WINDOW_S = 10  # HRmax is the best 10-s rolling mean (DOMAIN §2.3)
+CADENCE_LOCK = (3, 60, 150)  # |HR - steps/min| <= 3 bpm for >= 60 s at HR >= 150
 MAX_GAP_S = 30.0  # a longer gap is a pause or dropout and adds no time
 MAX_SPEED_MPS = 30.0
 SERIES_STEP_S = 10.0
@@ -31,6 +33,7 @@ class Samples:
     speed: np.ndarray
     distance: np.ndarray
     timing: np.ndarray
+    cadence: np.ndarray  # running cadence per leg (or pedal rpm), for the cadence-lock guard
 
     def window(self, start: float, end: float) -> Samples:
         lo = int(np.searchsorted(self.t, start, side="left"))
@@ -41,6 +44,7 @@ class Samples:
             self.speed[lo:hi],
             self.distance[lo:hi],
             self.timing[lo:hi],
+            self.cadence[lo:hi],
         )
 
     @property
@@ -150,3 +154,40 @@ def speed_from_distance(t: np.ndarray, distance: np.ndarray) -> np.ndarray:
         v = np.where(dt > 0, dd / dt, np.nan)
     speed[idx[1:]] = v
     return speed
+
+
+def peak_hr_10s(s: Samples) -> float | None:
+    """Highest 10-s rolling mean HR after the cadence-lock guard (DOMAIN §2.3).
+
+    The vectorised twin of `planner.heart.peak_hr_rolling` (same rule, same constants; a test
+    holds them equal): stretches where HR sits within ±3 bpm of steps/min (2 × cadence) for
+    ≥ 60 s at HR ≥ 150 are dropped, since the optical sensor locked onto the arm swing; an
+    invalid or dropped sample restarts the window.
+    """
+    tol, lock_s, lock_hr = CADENCE_LOCK
+    t, hr, cadence = s.t, s.hr, s.cadence
+    n = t.size
+    if n == 0:
+        return None
+    with np.errstate(invalid="ignore"):
+        lock = (hr >= lock_hr) & (np.abs(hr - 2 * cadence) <= tol)
+    locked = np.zeros(n, dtype=bool)
+    if lock.any():
+        edges = np.diff(np.concatenate(([0], lock.astype(np.int8), [0])))
+        starts, ends = np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0] - 1
+        for a, b in zip(starts, ends, strict=True):
+            if t[b] - t[a] >= lock_s:
+                locked[a : b + 1] = True
+    good = _valid_hr(hr) & ~locked
+    if not good.any():
+        return None
+    # Windows never reach back across a bad sample: each run of good samples is a segment.
+    seg_start = np.maximum.accumulate(np.where(~good, np.arange(n) + 1, 0))
+    lo = np.maximum(np.searchsorted(t, t - HRMAX_WINDOW_S, side="left"), seg_start)
+    cum = np.concatenate(([0.0], np.cumsum(np.where(good, hr, 0.0))))
+    idx = np.arange(n)
+    ok = good & (lo <= idx) & (t - t[np.minimum(lo, n - 1)] >= HRMAX_WINDOW_S - 1)
+    if not ok.any():
+        return None
+    means = (cum[idx[ok] + 1] - cum[lo[ok]]) / (idx[ok] + 1 - lo[ok])
+    return round(float(means.max()), 1)

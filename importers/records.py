@@ -56,6 +56,8 @@ class ActivityRecord:
     rpe: float | None = None
     name: str | None = None
     grade_adjusted_distance_m: float | None = None
+    # Highest 10-s rolling mean HR after the cadence-lock guard (DOMAIN §2.3), from samples.
+    peak_hr_10s: float | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -254,6 +254,7 @@ def _row(act: ActivityRecord) -> dict:
         "ascent_m": act.ascent_m,
         "avg_hr": act.avg_hr,
         "max_hr": act.max_hr,
+        "peak_hr_10s": act.peak_hr_10s,
         "rpe": act.rpe,
         "device": act.device,
         "partial": act.partial,

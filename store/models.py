@@ -89,6 +89,7 @@ class Activity(Base):
     ascent_m: Mapped[float | None]
     avg_hr: Mapped[float | None]
     max_hr: Mapped[float | None]
+    peak_hr_10s: Mapped[float | None]  # best 10-s rolling mean HR, cadence-lock guarded
     rpe: Mapped[float | None]
     load: Mapped[float | None]
     load_method: Mapped[str | None] = mapped_column(String(16))

@@ -175,3 +175,43 @@ def test_sport_names_are_normalised_for_running_and_strength():
     assert normalise_sport("training", "strength_training") == "strength"
     assert normalise_sport("training", "yoga") == "training"
     assert normalise_sport("walking", "generic") == "walking"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "run_forerunner965_hr_gps.fit",
+        "run_trail_suunto9baro_hr_gps.fit",
+        "run_fenix2_hr_records_no_session_hr.fit",
+        "bike_virtual_zwift_hr.fit",
+        "swim_pool_forerunner935_hr.fit",
+    ],
+)
+def test_peak_10s_hr_matches_the_planners_rolling_rule(name):
+    from importers import fit as fit_module
+    from importers.fit_messages import read_fast
+    from planner.heart import peak_hr_rolling
+
+    msgs = read_fast((FIT_FIXTURES / name).read_bytes())
+    s = fit_module._samples(msgs, 0.0)
+    nan_none = [None if v != v else float(v) for v in s.hr]
+    cad = [None if v != v else float(v) for v in s.cadence]
+    expected = peak_hr_rolling(list(zip(s.t.tolist(), nan_none, cad, strict=True)))
+    (act,) = read_fit(FIT_FIXTURES / name).activities
+    assert act.peak_hr_10s == pytest.approx(round(expected, 1))
+    assert act.peak_hr_10s <= act.max_hr
+
+
+def test_cadence_locked_stretch_does_not_count_towards_the_peak():
+    import numpy as np
+
+    from importers import fit_reduce as reduce
+
+    t = np.arange(0.0, 300.0)
+    hr = np.full(300, 140.0)
+    hr[100:200] = 176.0  # 100 s at exactly 2 x 88 steps: the sensor counts steps
+    cadence = np.full(300, 88.0)
+    s = reduce.Samples(t, hr, hr * 0, hr * 0, np.ones(300, bool), cadence)
+    assert reduce.peak_hr_10s(s) == 140.0
+    cadence[:] = 80.0  # no lock: the 176 stretch is real
+    assert reduce.peak_hr_10s(s) == 176.0

@@ -133,6 +133,7 @@ def upgrade() -> None:
     sa.Column('ascent_m', sa.Double(), nullable=True),
     sa.Column('avg_hr', sa.Double(), nullable=True),
     sa.Column('max_hr', sa.Double(), nullable=True),
+    sa.Column('peak_hr_10s', sa.Double(), nullable=True),
     sa.Column('rpe', sa.Double(), nullable=True),
     sa.Column('load', sa.Double(), nullable=True),
     sa.Column('load_method', sa.String(length=16), nullable=True),
