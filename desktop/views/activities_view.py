@@ -113,6 +113,7 @@ class ActivitiesView(QWidget):
         self.search.textChanged.connect(lambda t: self._filtered(text=t))
         self.sport = QComboBox(self)
         self.sport.setAccessibleName(self.tr("Sport"))
+        self.sport.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sport.currentIndexChanged.connect(
             lambda: self._filtered(sport=self.sport.currentData() or "")
         )

@@ -73,8 +73,18 @@ class RacesView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Race list"))
         self.table.itemSelectionChanged.connect(self._selected)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self._form())
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        for col, width in ((0, 150), (2, 90), (3, 70)):
+            self.table.setColumnWidth(col, width)
+        row = QHBoxLayout()
+        row.addWidget(self.table, 3)
+        form = self._form()
+        form.setMinimumWidth(420)
+        row.addWidget(form, 2, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row, 1)
 
     def _form(self) -> QGroupBox:
         box = QGroupBox(self.tr("Race"), self)
@@ -91,7 +101,6 @@ class RacesView(QWidget):
         self.distance.setSuffix(" km")
         self.distance.setValue(10.0)
         presets = QHBoxLayout()
-        presets.addWidget(self.distance)
         for km, label in PRESETS:
             b = QPushButton(self.tr(label), box)
             b.setAutoDefault(False)
@@ -99,7 +108,10 @@ class RacesView(QWidget):
             presets.addWidget(b)
         self.priority = QComboBox(box)
         for p in "ABC":
-            self.priority.addItem(self.tr(PRIORITY_HELP[p]), p)
+            self.priority.addItem(self.tr(PRIORITY_HELP[p]).split(";")[0], p)
+            self.priority.setItemData(
+                self.priority.count() - 1, self.tr(PRIORITY_HELP[p]), Qt.ItemDataRole.ToolTipRole
+            )
         self.priority.setCurrentIndex(1)
         self.error = QLabel(box)
         self.error.setStyleSheet("color: #dc2626;")
@@ -116,7 +128,8 @@ class RacesView(QWidget):
         buttons.addStretch(1)
         form.addRow(self.tr("Date"), self.day)
         form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Distance"), presets)
+        form.addRow(self.tr("Distance"), self.distance)
+        form.addRow("", presets)
         form.addRow(self.tr("Priority"), self.priority)
         form.addRow(self.error)
         form.addRow(buttons)
