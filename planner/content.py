@@ -16,7 +16,7 @@ from datetime import date
 from planner import defaults as D
 from planner.library import Exercise, Library, pick
 from planner.model import Equipment, ExercisePrescription, Intensity, StrengthSession
-from planner.progression import load_hint
+from planner.progression import progress_hint
 
 SQUATS = ("back_squat", "goblet_squat", "bw_squat")
 HINGES = ("stiff_leg_dl", "db_rdl", "sl_rdl", "glute_bridge")
@@ -125,6 +125,7 @@ def _prescribe(
 def build_session(spec: SessionSpec, library: Library, history: Sequence) -> StrengthSession:
     """Fill one session from the library for the spec's block, variant and equipment."""
     eq, lvl, dose = spec.equipment, spec.max_level, spec.dose
+    names = {ex_id: ex.name for ex_id, ex in library.items()}
     out: list[ExercisePrescription] = []
     used: set[str] = set()
 
@@ -133,7 +134,10 @@ def build_session(spec: SessionSpec, library: Library, history: Sequence) -> Str
         if ex is None or sets <= 0:
             return
         used.add(ex.id)
-        hint = load_hint(ex.id, reps, dose, history) if heavy else ""
+        shown = reps if any(c.isdigit() for c in reps) else (ex.reps or "")
+        hint = ""
+        if heavy or ex.seconds or "bw" in ex.equipment:
+            hint = progress_hint(ex.id, shown, ex.seconds, dose, history, names)
         out.append(_prescribe(ex, sets, reps, dose.rpe, hint, rest))
 
     legs = spec.intensity in (Intensity.FULL, Intensity.LIGHT)
