@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self.calendar.range_needed.connect(self.load_weeks)
         self.calendar.session_activated.connect(self.open_session)
         self.calendar.move_requested.connect(self.move_session)
+        self.calendar.undo_requested.connect(self.undo)
         self.calendar.selection_changed.connect(self._show_checklist)
         self.checklist.ticked.connect(self.tick)
         self.activities.series_needed.connect(self.load_series)
@@ -467,6 +468,7 @@ class MainWindow(QMainWindow):
             change = describe_changes(before, plans[0] if plans else None)
             self.last_change = f"{label}. {change}"
             self.statusBar().showMessage(self.last_change, 12000)
+            self.calendar.show_banner(self.last_change, undo=bool(self.undo_stack))
 
         self.run(fetch, show)
 
@@ -485,6 +487,7 @@ class MainWindow(QMainWindow):
         def done(_n: int) -> None:
             self.last_change = self.tr("Undone: {what}").format(what=label)
             self.statusBar().showMessage(self.last_change, 8000)
+            self.calendar.show_banner(self.last_change, undo=bool(self.undo_stack))
             self.invalidate_plans()
 
         self.run(lambda c: ops.undo_log(db, token=token), done, name="undo")

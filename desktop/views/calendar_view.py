@@ -6,9 +6,10 @@ window answers with `set_plans()` from a background job.
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,6 +44,7 @@ class CalendarView(QWidget):
     session_activated = Signal(object)
     move_requested = Signal(object, object)
     selection_changed = Signal(object)
+    undo_requested = Signal()
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +93,18 @@ class CalendarView(QWidget):
         self.week_info.setAccessibleName(self.tr("This week's plan"))
         self.week_info.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.week_info)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("replanBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName(self.tr("What changed"))
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.linkActivated.connect(lambda _link: self.undo_requested.emit())
+        self.banner.hide()
+        self.banner_timer = QTimer(self)
+        self.banner_timer.setSingleShot(True)
+        self.banner_timer.setInterval(15000)
+        self.banner_timer.timeout.connect(self.banner.hide)
+        layout.addWidget(self.banner)
         layout.addWidget(self.grid, 1)
         for key, slot in (
             ("M", lambda: self.set_week_mode(False)),
@@ -169,6 +183,13 @@ class CalendarView(QWidget):
         self.grid.set_page(start, rows, week_mode=self.week_mode, month=sel.month)
         self._update_week_info()
         self.range_needed.emit(start, rows)
+
+    def show_banner(self, text: str, *, undo: bool = False) -> None:
+        """Say what the last action changed, for a few seconds, with Undo when it can be undone."""
+        link = f" &nbsp;<a href='undo'>{self.tr('Undo')}</a>" if undo else ""
+        self.banner.setText(html.escape(text) + link)
+        self.banner.show()
+        self.banner_timer.start()
 
     # -- data -------------------------------------------------------------------------------
     def set_plans(self, plans: list[WeekPlan]) -> None:

@@ -138,6 +138,7 @@ QListWidget#sidebar::item:selected {{ background: {accent}; color: white; }}
 QLabel[role="title"] {{ font-size: 18px; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {muted}; }}
 QLabel[role="heading"] {{ font-weight: 600; font-size: 13px; }}
+QLabel#replanBanner {{ background: {alt}; border: 1px solid {accent}; border-radius: 6px; padding: 6px 10px; }}
 QFrame[role="panel"] {{ background: {surface}; border: 1px solid {border}; border-radius: 8px; }}
 QToolButton[role="nav"] {{ padding: 4px 10px; border: 1px solid {border}; border-radius: 6px; background: {surface}; }}
 QCheckBox {{ spacing: 8px; }}

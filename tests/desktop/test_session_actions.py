@@ -82,6 +82,7 @@ def test_dragging_a_session_to_another_day_moves_it_and_undo_puts_it_back(qtbot,
     assert days[target].strength.title.split(":")[0] == title.split(":")[0]
     assert days[source].strength is None or days[source].strength.status == "moved"
     assert window.undo_action.isEnabled()
+    assert window.calendar.banner.isVisible() and "Undo" in window.calendar.banner.text()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.last_change.startswith("Undone"), timeout=15000)
     wait_for_plans(qtbot, window, source)
