@@ -35,6 +35,7 @@ WANTED = frozenset(
         "user_profile",
         "zones_target",
         "hr_zone",
+        "monitoring_hr_data",
     }
 )
 _TIME_FIELDS = frozenset(

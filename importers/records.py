@@ -7,7 +7,7 @@ record decoded in a worker process can be passed around and compared safely.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 # Width of one speed-histogram bin, in metres per second.
 SPEED_BIN_MPS = 0.1
@@ -70,6 +70,8 @@ class ProfileSuggestion:
     threshold_hr: int | None = None
     birth_year: int | None = None
     sex: str | None = None  # "male", "female" or None
+    # Daily resting HR the watch measured (monitoring files), oldest first: (day, bpm).
+    resting_hr_by_day: tuple[tuple[date, int], ...] = ()
 
     def is_empty(self) -> bool:
         return all(

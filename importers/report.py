@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from statistics import median
 from typing import Any
 
+from importers.fit_profile import RESTING_DAYS
 from importers.records import ProfileSuggestion
 
 
@@ -31,6 +33,29 @@ class ImportReport:
     profile: ProfileSuggestion | None = None
     cancelled: bool = False
 
+    def add_profile(self, new: ProfileSuggestion) -> None:
+        """Later files win per field; daily resting values of all files are pooled and the
+        resting HR is their median over the last 14 days."""
+        old = self.profile
+        if old is None:
+            self.profile = new
+            return
+        days = dict(old.resting_hr_by_day)
+        days.update(new.resting_hr_by_day)
+        daily = tuple(sorted(days.items()))
+        rest = new.hr_rest if new.hr_rest is not None else old.hr_rest
+        if daily:
+            rest = round(median(v for _, v in daily[-RESTING_DAYS:]))
+        self.profile = replace(
+            new,
+            hr_max=new.hr_max if new.hr_max is not None else old.hr_max,
+            hr_rest=rest,
+            threshold_hr=new.threshold_hr if new.threshold_hr is not None else old.threshold_hr,
+            birth_year=new.birth_year if new.birth_year is not None else old.birth_year,
+            sex=new.sex if new.sex is not None else old.sex,
+            resting_hr_by_day=daily,
+        )
+
     @property
     def ok(self) -> bool:
         return not self.failed
@@ -48,6 +73,7 @@ class ImportReport:
                 "threshold_hr": p.threshold_hr,
                 "birth_year": p.birth_year,
                 "sex": p.sex,
+                "resting_hr_by_day": [[d.isoformat(), v] for d, v in p.resting_hr_by_day],
             }
         return {
             "imported": len(self.imported),

@@ -121,7 +121,7 @@ class BatchWriter:
         result = d.result
         assert result is not None
         if result.profile is not None:
-            rep.profile = result.profile
+            rep.add_profile(result.profile)
         for w in result.warnings:
             rep.warnings.append(FileProblem(d.path, w))
         if result.skipped:
@@ -276,4 +276,4 @@ def _merge(into: ImportReport, part: ImportReport) -> None:
     into.unchanged += part.unchanged
     into.warnings += part.warnings
     if part.profile is not None:
-        into.profile = part.profile
+        into.add_profile(part.profile)

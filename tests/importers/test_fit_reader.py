@@ -215,3 +215,37 @@ def test_cadence_locked_stretch_does_not_count_towards_the_peak():
     assert reduce.peak_hr_10s(s) == 140.0
     cadence[:] = 80.0  # no lock: the 176 stretch is real
     assert reduce.peak_hr_10s(s) == 176.0
+
+
+def _monitoring_file(days: list[tuple[int, int]]) -> bytes:
+    """A monitoring file as a watch writes it (encoded with fit_tool): (day, resting bpm)."""
+    from fit_tool.fit_file_builder import FitFileBuilder
+    from fit_tool.profile.messages.file_id_message import FileIdMessage
+    from fit_tool.profile.messages.monitoring_hr_data_message import MonitoringHrDataMessage
+    from fit_tool.profile.profile_type import FileType, Manufacturer
+
+    builder = FitFileBuilder(auto_define=True)
+    fid = FileIdMessage()
+    fid.type = FileType.MONITORING_B
+    fid.manufacturer = Manufacturer.GARMIN.value
+    fid.product = 1
+    fid.serial_number = 123
+    fid.time_created = 1_700_000_000_000
+    builder.add(fid)
+    for day, bpm in days:
+        m = MonitoringHrDataMessage()
+        m.timestamp = (1_700_000_000 + 86400 * day) * 1000
+        m.resting_heart_rate = bpm + 3  # the 7-day value; today's value wins
+        m.current_day_resting_heart_rate = bpm
+        builder.add(m)
+    return builder.build().to_bytes()
+
+
+def test_monitoring_files_give_daily_resting_hr_and_their_median_as_suggestion():
+    data = _monitoring_file([(d, 50 + d % 3) for d in range(20)])
+    for decoder in ("fitfast", "fitdecode"):
+        result = read_fit(data, decoder=decoder)
+        assert result.skipped == "not an activity (monitoring_b file)"
+        assert len(result.profile.resting_hr_by_day) == 20
+        last14 = sorted(50 + d % 3 for d in range(6, 20))
+        assert result.profile.hr_rest == round((last14[6] + last14[7]) / 2)

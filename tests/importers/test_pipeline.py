@@ -246,3 +246,17 @@ def test_records_without_a_file_follow_the_same_duplicate_rule(db, copy_fixtures
     assert added_again == []
     with db.session() as s:
         assert store.activity_id_for(s, "strava", "9876543") is not None
+
+
+def test_daily_resting_hr_from_several_monitoring_files_is_pooled(db, tmp_path):
+    from tests.importers.test_fit_reader import _monitoring_file
+
+    folder = tmp_path / "monitor"
+    folder.mkdir()
+    (folder / "a.fit").write_bytes(_monitoring_file([(0, 48), (1, 50)]))
+    (folder / "b.fit").write_bytes(_monitoring_file([(2, 52), (3, 54), (4, 56)]))
+    report = run_import(db, [folder])
+    assert len(report.skipped) == 2 and report.activities == 0
+    assert [v for _, v in report.profile.resting_hr_by_day] == [48, 50, 52, 54, 56]
+    assert report.profile.hr_rest == 52
+    assert report.to_json()["profile_suggestion"]["resting_hr_by_day"][0][1] == 48
