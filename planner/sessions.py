@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from planner import defaults as D
 from planner.content import (
     BEGINNER_1,
     BEGINNER_2,
@@ -111,6 +112,14 @@ def _dose_and_reason(rule, phase, exp, races, day, all_days):
     return Intensity.FULL, base, render(base.name)
 
 
+def _plyo(exp: Experience, dose: Dose) -> tuple[int, int] | None:
+    """The A-race light session keeps to <= 20 T1 contacts (§4.2, §6.4), also when it falls
+    in the week before the race week, whose own jumps may be higher."""
+    if exp.plyo is None or dose is not RACE_LIGHT:
+        return exp.plyo
+    return 1, min(exp.plyo[1], D.PLYO_CONTACTS["race"])
+
+
 def _place_sentence(rule: DayRule, upper_core: bool) -> str:
     if upper_core and rule.limit == "day_before" and rule.next_run:
         return render("place_downgraded", day=rule.day, next_run=rule.next_run)
@@ -158,7 +167,7 @@ def session_for_slot(
         equipment=profile.equipment,
         max_level=1 if exp.beginner else 2,
         single_leg=exp.single_leg,
-        plyo=exp.plyo,
+        plyo=_plyo(exp, dose),
     )
     session = build_session(spec, resources.library, _exercise_history(logs, day))
     if status != "planned":
