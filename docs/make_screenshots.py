@@ -52,9 +52,26 @@ def main() -> int:
         os.environ["STRONGSTRIDE_THEME"] = theme
         apply_theme(app)
         shoot(app, MainWindow(db, data_dir=folder, today=TODAY), theme)
+        first_run(app, MainWindow, Database, theme)
     db.close()
     print(f"screenshots in {OUT}")
     return 0
+
+
+def first_run(app, window_type, database_type, theme: str) -> None:  # noqa: ANN001
+    """The welcome wizard a new runner sees on an empty data folder."""
+    folder = Path(tempfile.mkdtemp())
+    db = database_type.open(folder / "strongstride.sqlite")
+    window = window_type(db, data_dir=folder, today=TODAY)
+    window.resize(*SIZE)
+    window.show()
+    settle(app, 10, lambda: window.file_menu.wizard is not None)
+    wizard = window.file_menu.wizard
+    settle(app, 1)
+    wizard.grab().save(str(OUT / f"welcome-{theme}.png"))
+    wizard.reject()
+    window.close()
+    db.close()
 
 
 def shoot(app, window, theme: str) -> None:  # noqa: ANN001

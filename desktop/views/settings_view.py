@@ -51,6 +51,7 @@ class ProfileForm(QWidget):
             (Sex.UNKNOWN, "Prefer not to say"),
         ):
             self.sex.addItem(self.tr(label), value.value)
+        self.sex.setCurrentIndex(self.sex.findData(Sex.UNKNOWN.value))
         self.birth_year = _optional_spin(self, 1930, 2015, self.tr("not given"))
         self.hr_max = _optional_spin(self, 120, 230, self.tr("estimate from my runs"))
         self.hr_rest = _optional_spin(self, 30, 100, self.tr("estimate from my runs"))
