@@ -100,7 +100,7 @@ def sessions_for_week(
         return Frequency(n, "taper", {"race_name": a_race.name, "race_date": a_race.day})
     if compliance is not None and compliance.low and n > D.COMPLIANCE_CAP:
         values = {
-            "table_n": count_words(n).lower(),
+            "table_n": {2: "two", 3: "three"}.get(n, str(n)),
             "skipped": compliance.skipped,
             "logged": compliance.skipped + compliance.done,
             "weeks": compliance.weeks,

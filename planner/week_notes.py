@@ -35,6 +35,8 @@ def done_counts(
     logged_done = sum(1 for p in placed if p.logged and p.status == "done")
     done = max(logged_done, load.strength_sessions)
     past = week_start + timedelta(days=6) < today
+    if not past and not done and not skipped:
+        return done, skipped, ""  # nothing yet this week: nothing to say
     key = ("week_done" if past else "week_so_far") + ("_skipped" if skipped else "")
     return done, skipped, render(key, done=done, skipped=skipped)
 
