@@ -46,6 +46,7 @@ TEMPLATES = {
         "in the last {weeks} weeks, so one you can keep comes first."
     ),
     "facts_volume": "Recent weeks averaged {recent} against your usual {typical}",
+    "facts_volume_km": "That is about {recent_km:g} km a week against your usual {typical_km:g} km",
     "facts_race": "your next A race, {race_name}, is {weeks_away} away",
     "facts_no_race": "no A race is planned",
     "week_done": "You did {done}.",

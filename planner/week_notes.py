@@ -71,8 +71,12 @@ def facts_sentence(
     if reason_id not in FACTS_FOR:
         return ""
     parts = []
-    if volume.basis == "recent_vs_typical" and volume.recent_min is not None:
-        pace = history.km_per_minute(week_start)
+    pace = history.km_per_minute(week_start)
+    if reason_id == "freq_low_volume":  # minutes are in the count sentence already
+        recent, typical = (km_at_pace(m, pace) for m in (volume.recent_min, volume.typical_min))
+        if recent and typical:
+            parts.append(render("facts_volume_km", recent_km=recent, typical_km=typical))
+    elif volume.basis == "recent_vs_typical" and volume.recent_min is not None:
         parts.append(
             render(
                 "facts_volume",

@@ -107,12 +107,16 @@ def test_the_reason_names_recent_and_usual_running_in_km_and_minutes_and_the_a_r
     (plan,) = plan_weeks(W, 1, acts, profile, (race,), lifting_logs(W), W, resources)
     assert plan.facts["reason_id"] == "freq_low_volume"
     # 140 min a week at 5:30/km is 25.5 km; the usual 300 min is 54.5 km
-    assert (
-        "Recent weeks averaged 25.5 km (140 min) a week against your usual 54.5 km (300 min)"
-        in (plan.reason)
-    )
+    assert "you ran 140 min/week lately" in plan.reason
+    assert "That is about 25.5 km a week against your usual 54.5 km" in plan.reason
     assert "your next A race, Autumn Marathon, is 30 weeks away." in plan.reason
     assert plan.facts["weeks_to_a_race"] == 30
+    acts, profile = _steady_runner()
+    (steady,) = plan_weeks(W, 1, acts, profile, (), lifting_logs(W), W, resources)
+    assert steady.reason == (
+        "One session: the standard dose for a normal running week. Recent weeks averaged "
+        "54.5 km (300 min) a week against your usual 54.5 km (300 min); no A race is planned."
+    )
 
 
 def test_strain_is_judged_against_the_runners_own_90th_percentile_of_26_weeks():
