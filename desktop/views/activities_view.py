@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views import formatting as fmt
-from desktop.views.activities_model import ActivitiesFilter, ActivitiesModel
+from desktop.views.activities_model import SEARCH_COLUMN, ActivitiesFilter, ActivitiesModel
 from desktop.views.theme import colors
 from store.views import ActivityRow
 
@@ -137,6 +137,7 @@ class ActivitiesView(QWidget):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         for col, width in enumerate((140, 90, 220, 90, 80, 70, 60, 110, 80, 60)):
             self.table.setColumnWidth(col, width)
+        self.table.setColumnHidden(SEARCH_COLUMN, True)
         self.table.setAccessibleName(self.tr("Activities table"))
         self.table.selectionModel().selectionChanged.connect(self._selected)
         detail = QWidget(self.splitter)

@@ -33,6 +33,14 @@ def test_the_activities_table_sorts_and_filters_and_shows_the_series(qtbot, demo
     assert 0 < view.proxy.rowCount() < total
     assert all("long" in (view.proxy.index(i, 2).data() or "").lower() for i in range(5))
     assert f"of {total} activities" in view.count.text()
+    view.sport.setCurrentIndex(view.sport.findData("running"))
+    assert all(
+        view.proxy.index(i, 1).data().startswith("Run") for i in range(view.proxy.rowCount())
+    )
+    view.search.clear()
+    view.sport.setCurrentIndex(0)
+    assert view.proxy.rowCount() == total
+    view.search.setText("long run")
     view.table.selectRow(0)
     qtbot.waitUntil(
         lambda: view.chart.chart().series() and view.chart.chart().series()[0].count() > 10,
