@@ -49,6 +49,9 @@ MAINTENANCE = Dose("maintenance", (2, "4-6"), (2, "4-6"), (2, "15-20"), 2, "7-8"
 TAPER = Dose("taper", (1, "4-6"), (1, "4-6"), (1, "15-20"), 1, "≤ 7", 25)
 RACE_LIGHT = Dose("race_week", (2, "3-5"), (2, "3-5"), (1, "15-20"), 2, "5-6", 25)
 BEGINNER_1 = Dose("beginner_1", (2, "8-10"), (2, "8-10"), (2, "15-20"), 2, "5-6", 35)
+BEGINNER_SHORT = Dose(
+    "beginner_1", (1, "8-10"), (1, "8-10"), (1, "15-20"), 1, "5-6", D.BEGINNER_SHORT_MINUTES
+)
 BEGINNER_2 = Dose("beginner_2", (3, "6-8"), (3, "6-8"), (2, "15-20"), 2, "6-7", 40)
 
 

@@ -110,6 +110,7 @@ RAMP_WEEKS = (2, 3)  # short break, long break
 RAMP_RPE = (6, 7)  # week-1 cap, week-2 cap
 BEGINNER_SESSIONS = 12
 BEGINNER_BLOCKS = (4, 6)  # weeks 1-4, 5-6, then 7+
+BEGINNER_SHORT_MINUTES = 20  # §4.4 the short second session on request: one set each (J)
 PLYO_GATE = (6, 8)  # weeks of lifting, sessions
 PLYO_PAUSE_AFTER_RAMP = 2  # weeks
 PLYO_CONTACTS = {"start": 40, "step": 10, "cap": 100, "build_peak": 60, "taper": 30, "race": 20}

@@ -49,6 +49,10 @@ TEMPLATES = {
     "facts_volume_km": "That is about {recent_km:g} km a week against your usual {typical_km:g} km",
     "facts_race": "your next A race, {race_name}, is {weeks_away} away",
     "facts_no_race": "no A race is planned",
+    "beginner_second": (
+        "Plus a short second session, as you asked: one set of each, for learning weeks 1-4."
+    ),
+    "beginner_short": "Short second session: one set of each at effort 5-6, about {minutes} min.",
     "week_done": "You did {done}.",
     "week_done_skipped": "You did {done}; {skipped} skipped.",
     "week_so_far": "So far you did {done}.",

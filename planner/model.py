@@ -115,6 +115,8 @@ class Profile:
     usual_weekly_run_minutes: float | None = None  # onboarding answer
     lifted_regularly: bool = False  # declared regular lifting in the last 6 months
     strength_block_opt_in: bool = False
+    # §4.4: a beginner in weeks 1-4 may ask for a short second session (not stored yet)
+    beginner_second_session: bool = False
     illness: bool = False
     injury: bool = False
 

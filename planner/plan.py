@@ -149,10 +149,14 @@ def plan_week(
         illness=profile.illness,
         compliance=compliance,
     )
+    n = freq.n
+    short_second = _beginner_second(profile, exp, phase, freq.reason_id, n)
+    if short_second:
+        n += 1
     wd = week_days(week_start, history, profile, races, today)
     cross = _race_week_rules(week_start, phase, races, history, profile, today, wd)
     placed, reason_values, n_fit = _place(
-        week_start, phase, freq.n, wd, races, logs, today, carry, cross
+        week_start, phase, n, wd, races, logs, today, carry, cross
     )
     values = dict(freq.values)
     reason_id = freq.reason_id
@@ -165,7 +169,7 @@ def plan_week(
         else:
             reason_id = "race_week_none"
     reason = render(reason_id, **values)
-    lowered = n_fit < freq.n and reason_id not in ("race_week_none", "illness")
+    lowered = n_fit < n and reason_id not in ("race_week_none", "illness")
     if lowered and not reason_values.get("early_day"):
         reason += " " + render("count_lowered", n=n_fit, why=_why_fewer(wd, phase))
     if reason_values.get("light_day"):  # next week's A-race light session falls in this week
@@ -176,6 +180,11 @@ def plan_week(
             race_name=race.name if race else "your race",
             days_to_race=reason_values["light_days_to_race"],
         )
+    if short_second and n_fit == n:
+        reason += " " + render("beginner_second")
+        active = [p for p in placed if p.status != "skipped" and not p.logged]
+        if active:
+            active[-1].extra["short"] = True
     facts = facts_sentence(reason_id, volume, history, week_start, races)
     if facts:
         reason += " " + facts
@@ -239,6 +248,23 @@ def plan_week(
         sessions_done=done,
         sessions_skipped=skipped,
         done_note=note,
+    )
+
+
+NO_SECOND_SESSION = {"post_race", "race_week_a", "taper", "illness"}
+
+
+def _beginner_second(profile, exp, phase, reason_id, n) -> bool:
+    """§4.4: beginner weeks 1-4 may add a short second session on request, never near races."""
+    return (
+        profile.beginner_second_session
+        and exp.beginner
+        and exp.beginner_week is not None
+        and exp.beginner_week <= D.BEGINNER_BLOCKS[0]
+        and exp.ramp_week is None
+        and n == 1
+        and phase not in (Phase.RACE_WEEK, Phase.TAPER, Phase.RECOVERY)
+        and reason_id not in NO_SECOND_SESSION
     )
 
 
@@ -407,6 +433,7 @@ def _fill(placed, week_start, phase, exp, profile, races, logs, resources, wd, c
             logs=logs,
             all_days=all_days,
             status=p.status,
+            short=p.extra.get("short", False),
         )
         out[p.day] = session
     return out

@@ -15,6 +15,7 @@ from planner import defaults as D
 from planner.content import (
     BEGINNER_1,
     BEGINNER_2,
+    BEGINNER_SHORT,
     DEVELOPMENT,
     MAINTENANCE,
     RACE_LIGHT,
@@ -149,9 +150,12 @@ def session_for_slot(
     logs: Sequence[SessionLog],
     all_days: Sequence[date],
     status: str,
+    short: bool = False,
 ):
     """The session for one placed day, with one sentence for where and one for how."""
     intensity, dose, dose_text = _dose_and_reason(rule, phase, exp, races, day, all_days)
+    if short and dose is BEGINNER_1:  # §4.4 the beginner's second session on request
+        dose, dose_text = BEGINNER_SHORT, render("beginner_short", minutes=BEGINNER_SHORT.minutes)
     if profile.injury:
         intensity, dose_text = Intensity.MOBILITY, render("injury_session")
     elif upper_core:
