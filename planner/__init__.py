@@ -10,5 +10,6 @@ Modules, in the order the planner uses them: heart (HRmax/HRrest), load (TRIMP a
 series (daily ledger, CTL/ATL, ratio, monotony), volume (volume level), history (all of these
 at once), season (phases), frequency (sessions per week), schedule and days (day types),
 placement (which days), experience (beginner, ramps, jumps, rotation), library, content,
-progression and sessions (what each session holds), checklists, explain (sentences), plan.
+progression and sessions (what each session holds), checklists, explain (sentences),
+week_notes (the facts behind a week's count, what was done), plan.
 """

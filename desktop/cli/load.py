@@ -21,6 +21,8 @@ CSV_COLUMNS = (
     "tsb",
     "acwr",
     "monotony",
+    "strain",
+    "strain_p90",
     "volume_level",
 )
 
@@ -31,8 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="weekly running km and time, load, fitness/fatigue and volume level",
         description=(
             "Per week: running km and time, training load (TRIMP), fitness (CTL), fatigue (ATL), "
-            "form (TSB), load ratio and monotony (context only, not injury prediction), and the "
-            "volume level the planner uses."
+            "form (TSB), load ratio, monotony and strain against your own 90th percentile (context "
+            "only, not injury prediction), and the volume level the planner uses."
         ),
     )
     p.add_argument("--weeks", type=int, default=12, metavar="N", help="how many weeks (default 12)")
