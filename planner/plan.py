@@ -149,12 +149,12 @@ def plan_week(
         illness=profile.illness,
         compliance=compliance,
     )
-    n = freq.n
-    short_second = _beginner_second(profile, exp, phase, freq.reason_id, n)
-    if short_second:
-        n += 1
     wd = week_days(week_start, history, profile, races, today)
     cross = _race_week_rules(week_start, phase, races, history, profile, today, wd)
+    n = freq.n
+    short_second = not cross and _beginner_second(profile, exp, phase, freq.reason_id, n)
+    if short_second:
+        n += 1
     placed, reason_values, n_fit = _place(
         week_start, phase, n, wd, races, logs, today, carry, cross
     )
@@ -296,8 +296,8 @@ def _place(week_start, phase, n, wd, races, logs, today, carry, cross=()):
     """Sessions for the week: logged ones kept, the rest placed on the days still open.
 
     Also returns how many sessions the week's rules allow at all (for the "only n fit" note).
-    `cross`: in the taper week before an A-race week, both weeks' day rules; the race week's
-    light session is added here when its best day falls in this week.
+    `cross`: in the week before an A-race week, both weeks' day rules; the race week's light
+    session is added here when its best day falls in this week.
     """
     week_end = week_start + timedelta(days=6)
     in_week = [lg for lg in logs if week_start <= _log_day(lg) <= week_end]

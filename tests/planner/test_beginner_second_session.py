@@ -57,3 +57,12 @@ def test_no_second_session_in_a_race_week(resources):
     (plan,) = plan_weeks(W, 1, acts, profile, (race,), (), W, resources)
     assert plan.strength_sessions <= 1
     assert "second session" not in plan.reason
+
+
+def test_the_week_before_an_early_a_race_adds_no_second_session_so_the_cap_holds(resources):
+    acts, profile = _beginner(beginner_second_session=True)
+    race = Race(1, W + WEEK + timedelta(days=1), "Tuesday 5K", 5.0, Priority.A)
+    before, race_week = plan_weeks(W, 2, acts, profile, (race,), (), W, resources)
+    assert before.strength_sessions <= 2 and race_week.strength_sessions <= 1
+    assert len([d for d in before.days if d.strength]) == before.strength_sessions
+    assert "second session" not in before.reason

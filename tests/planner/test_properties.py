@@ -70,6 +70,7 @@ def profiles(draw):
         equipment=draw(st.sampled_from(list(Equipment))),
         lifted_regularly=draw(st.booleans()),
         strength_block_opt_in=draw(st.booleans()),
+        beginner_second_session=draw(st.booleans()),
         injury=draw(st.booleans()),
         usual_weekly_run_minutes=draw(st.sampled_from([None, 150.0, 300.0])),
     )
