@@ -18,6 +18,7 @@ import threading
 import zipfile
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from importers import decode_worker
@@ -123,14 +124,23 @@ def _decode_in_pool(
     cancel: threading.Event,
     archives: Archives,
 ) -> Iterator[Decoded]:
+    """Decode in worker processes, a bounded number of files in flight.
+
+    If a worker dies (a decoder crash in native code), the files in flight are reported as
+    failed (a re-run retries them) and a fresh pool carries on with the rest.
+    """
     ctx = multiprocessing.get_context("spawn")  # never fork a process holding SQLite or Qt
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=ctx,
-        initializer=decode_worker.init_worker,
-        initargs=(known,),
-    )
-    pending: set[Future[Decoded]] = set()
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=ctx,
+            initializer=decode_worker.init_worker,
+            initargs=(known,),
+        )
+
+    pool = new_pool()
+    pending: dict[Future[Decoded], Candidate] = {}
     queue = iter(todo)
     in_flight = workers * 8
     ready: list[Decoded] = []  # archive members that could not even be unpacked
@@ -141,7 +151,7 @@ def _decode_in_pool(
             if isinstance(loaded, Decoded):
                 ready.append(loaded)
                 continue
-            pending.add(pool.submit(decode_worker.decode, loaded))
+            pending[pool.submit(decode_worker.decode, loaded)] = c
             if len(pending) >= in_flight:
                 break
 
@@ -153,11 +163,33 @@ def _decode_in_pool(
             if not pending:
                 submit_more()
                 continue
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            finished, _ = wait(set(pending), return_when=FIRST_COMPLETED)
+            broken = False
             for fut in finished:
-                yield fut.result()
+                c = pending.pop(fut)
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    yield _crashed(c)
+            if broken:
+                for c in pending.values():
+                    yield _crashed(c)
+                pending.clear()
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = new_pool()
             if cancel.is_set():
                 return
             submit_more()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _crashed(c: Candidate) -> Decoded:
+    return Decoded(
+        c.path,
+        c.size,
+        c.mtime,
+        c.kind,
+        error="the decoder crashed on this file or one read alongside it; import again to retry",
+    )

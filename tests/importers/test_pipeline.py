@@ -260,3 +260,25 @@ def test_daily_resting_hr_from_several_monitoring_files_is_pooled(db, tmp_path):
     assert [v for _, v in report.profile.resting_hr_by_day] == [48, 50, 52, 54, 56]
     assert report.profile.hr_rest == 52
     assert report.to_json()["profile_suggestion"]["resting_hr_by_day"][0][1] == 48
+
+
+def test_a_worker_crash_fails_the_files_in_flight_and_the_import_goes_on(db, tmp_path, monkeypatch):
+    from tests.importers import crashing_decoder
+    from tests.importers.fit_variants import shift_fit
+
+    monkeypatch.setattr("importers.pipeline.decode_worker", crashing_decoder)
+    folder = tmp_path / "crash"
+    folder.mkdir()
+    data = (FIT_FIXTURES / "run_fenix5_hr_gps_1min.fit").read_bytes()
+    for i in range(60):
+        (folder / f"{i:03}.fit").write_bytes(shift_fit(data, 86400 * (i + 1)))
+    (folder / "030crash.fit").write_bytes(shift_fit(data, 86400 * 100))
+    report = run_import(db, [folder], workers=2)
+    crashed = [p for p in report.failed if "crashed" in p.reason]
+    assert any(p.path.endswith("crash.fit") for p in crashed)
+    assert len(crashed) <= 16  # only what was in flight with it
+    assert report.activities == 61 - len(crashed)
+    monkeypatch.undo()
+    (folder / "030crash.fit").unlink()
+    again = run_import(db, [folder], workers=2)
+    assert again.activities == len(crashed) - 1 and not again.failed
