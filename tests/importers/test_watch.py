@@ -56,7 +56,7 @@ def test_older_garmin_activities_layout_is_found_too(tmp_path):
     assert watch.activity_dir.name == "Activities"
 
 
-def test_linux_roots_include_media_run_media_and_gvfs(monkeypatch):
+def test_mount_roots_per_platform_include_media_run_media_gvfs_volumes_and_drives(monkeypatch):
     roots_seen = []
 
     def children(folder):
@@ -67,6 +67,8 @@ def test_linux_roots_include_media_run_media_and_gvfs(monkeypatch):
     candidate_roots(platform="linux", env={"USER": "ann", "UID": "1000"})
     assert "/media/ann" in roots_seen and "/run/media/ann" in roots_seen
     assert "/run/user/1000/gvfs" in roots_seen
+    candidate_roots(platform="darwin", env={})
+    assert "/Volumes" in roots_seen
     win = candidate_roots(platform="win32", env={})
     assert Path("E:\\") in win and Path("C:\\") not in win
 
