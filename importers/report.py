@@ -9,6 +9,21 @@ from typing import Any
 from importers.fit_profile import RESTING_DAYS
 from importers.records import ProfileSuggestion
 
+GROUP_OVER = 5  # more files than this with one reason are summarised in one line
+
+
+def _problem_lines(title: str, items: list[FileProblem]) -> list[str]:
+    by_reason: dict[str, list[str]] = {}
+    for p in items:
+        by_reason.setdefault(p.reason, []).append(p.path)
+    lines = []
+    for reason, paths in by_reason.items():
+        if len(paths) > GROUP_OVER and title != "FAILED":
+            lines.append(f"{title}: {len(paths)} files: {reason} (e.g. {paths[0]})")
+        else:
+            lines += [f"{title}: {path}: {reason}" for path in paths]
+    return lines
+
 
 @dataclass(frozen=True)
 class FileProblem:
@@ -104,8 +119,7 @@ class ImportReport:
             ("Skipped", self.skipped),
             ("FAILED", self.failed),
         ):
-            for p in items:
-                lines.append(f"{title}: {p.path}: {p.reason}")
+            lines += _problem_lines(title, items)
         for path in self.partial:
             lines.append(f"Partial (file cut short, kept what was complete): {path}")
         if self.profile is not None:

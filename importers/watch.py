@@ -26,6 +26,7 @@ from importers.report import ImportReport
 from store import Database
 
 ACTIVITY_DIRS = ("GARMIN/Activity", "Garmin/Activities", "GARMIN/ACTIVITY", "Garmin/Activity")
+PROFILE_DIRS = ("Settings", "Monitor")  # beside the activity folder
 MTP_HELP = (
     "Your watch seems to be connected over MTP, which this system does not show as a folder. "
     "Copy the .FIT files from the watch's GARMIN/Activity folder with Garmin Express, Android "
@@ -128,20 +129,31 @@ def copy_new_files(watch: Watch, data_dir: Path) -> tuple[Path, list[Path]]:
     return data_dir / "watch" / watch.name, copied
 
 
+def _fit_files(folder: Path) -> list[Path]:
+    try:
+        return [
+            p
+            for p in sorted(folder.iterdir())
+            if p.is_file() and p.name.lower().endswith(".fit") and not p.name.startswith("._")
+        ]
+    except OSError:
+        return []
+
+
 def _copy_steps(
     watch: Watch, data_dir: Path, copied: list[Path], cancel: threading.Event
 ) -> Generator[Progress, None, None]:
     target = data_dir / "watch" / watch.name
-    target.mkdir(parents=True, exist_ok=True)
-    sources = [
-        p
-        for p in sorted(watch.activity_dir.iterdir())
-        if p.is_file() and p.name.lower().endswith(".fit") and not p.name.startswith("._")
-    ]
-    for i, src in enumerate(sources, 1):
+    sources = [(target, p) for p in _fit_files(watch.activity_dir)]
+    # Settings and daily monitoring files feed the profile suggestions (HR max, resting HR).
+    garmin = watch.activity_dir.parent
+    for sub in PROFILE_DIRS:
+        sources += [(target / sub, p) for p in _fit_files(garmin / sub)]
+    for i, (folder, src) in enumerate(sources, 1):
         if cancel.is_set():
             return
-        dest = target / src.name
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / src.name
         try:
             if not (dest.exists() and dest.stat().st_size == src.stat().st_size):
                 tmp = dest.with_suffix(".part")

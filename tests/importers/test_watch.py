@@ -114,3 +114,19 @@ def test_an_mtp_only_watch_gets_instructions_not_a_silent_no_op(db, tmp_path, mo
         _drain(sync_watch(db, tmp_path / "data"))
     assert str(err.value) == MTP_HELP
     assert "strongstride import FOLDER" in MTP_HELP
+
+
+def test_sync_also_copies_settings_and_monitoring_files_for_profile_suggestions(db, tmp_path):
+    mount = _fake_watch(tmp_path / "WATCH")
+    (mount / "GARMIN" / "Settings").mkdir()
+    shutil.copy2(FIT_FIXTURES / "settings_edge510.fit", mount / "GARMIN" / "Settings" / "S.FIT")
+    (mount / "GARMIN" / "Monitor").mkdir()
+    shutil.copy2(FIT_FIXTURES / "monitoring_vivofit.fit", mount / "GARMIN" / "Monitor" / "M.FIT")
+    report = _drain(sync_watch(db, tmp_path / "data", mount=mount, workers=1))
+    assert report.activities == 2
+    assert sorted(p.reason for p in report.skipped) == [
+        "not an activity (monitoring_b file)",
+        "not an activity (settings file)",
+    ]
+    assert report.profile is not None and report.profile.hr_max in (185, 197)
+    assert (tmp_path / "data" / "watch" / "Forerunner 965" / "Settings" / "S.FIT").is_file()
