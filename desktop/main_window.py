@@ -34,17 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
 from desktop import actions as ops
 from desktop.jobs import Job, JobRunner
+from desktop.views import help_menu
 from desktop.views.activities_view import ActivitiesView
-from desktop.views.calendar_view import CalendarView, monday
+from desktop.views.calendar_view import CalendarView
 from desktop.views.checklist_panel import ChecklistPanel
 from desktop.views.file_menu import FileMenu
 from desktop.views.icons import icon
 from desktop.views.load_view import LoadView
+from desktop.views.plan_edits import PlanEdits
 from desktop.views.races_view import RacesView
-from desktop.views.replan import describe_changes
 from desktop.views.session_card import SessionCard, SessionChoice
 from desktop.views.settings_view import SettingsView
 from desktop.views.theme import apply_theme
@@ -88,13 +88,14 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self._build_views()
         self.file_menu = FileMenu(self)
+        self.edits = PlanEdits(self)
         self._build_menus()
         self._build_status()
         self._connect()
         self.restore_state()
         self.refresh_status()
         self.reload_profile()
-        self.load_checklist_record()
+        self.edits.load_checklist_record()
 
     # -- construction -----------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -189,15 +190,15 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._view_changed)
         self.calendar.range_needed.connect(self.load_weeks)
         self.calendar.session_activated.connect(self.open_session)
-        self.calendar.move_requested.connect(self.move_session)
+        self.calendar.move_requested.connect(self.edits.move_session)
         self.calendar.undo_requested.connect(self.undo)
         self.calendar.selection_changed.connect(self._show_checklist)
-        self.checklist.ticked.connect(self.tick)
+        self.checklist.ticked.connect(self.edits.tick)
         self.activities.series_needed.connect(self.load_series)
         self.load_view.weeks_changed.connect(lambda _n: self.load_loads())
-        self.races.add_requested.connect(self.add_race)
-        self.races.edit_requested.connect(self.edit_race)
-        self.races.remove_requested.connect(self.remove_race)
+        self.races.add_requested.connect(self.edits.add_race)
+        self.races.edit_requested.connect(self.edits.edit_race)
+        self.races.remove_requested.connect(self.edits.remove_race)
         self.settings_view.save_requested.connect(self.save_profile)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _s: self.retheme())
@@ -300,7 +301,7 @@ class MainWindow(QMainWindow):
         self._loaded.discard("load")
         if self.current_view == "load":
             self._view_changed(VIEWS.index("load"))
-        self.load_checklist_record()
+        self.edits.load_checklist_record()
 
     def load_activities(self) -> None:
         db = self.db
@@ -364,171 +365,18 @@ class MainWindow(QMainWindow):
             lambda done: self.checklist.show_day(day, items, done, today=self.today),
         )
 
-    def tick(self, day: date, item: str, done: bool) -> None:
-        db = self.db
-        self.run(
-            lambda c: ops.tick_checklist(db, day=day, item=item, done=done),
-            lambda _r: self.load_checklist_record(),
-            name="tick",
-        )
-
-    def load_checklist_record(self) -> None:
-        db, today = self.db, self.today
-        first = today - timedelta(days=27)
-
-        def fetch(cancel: threading.Event) -> ops.ChecklistRecord:
-            plans = ops.week_plans(db, start=monday(first), weeks=5, today=today)
-            ticks = ops.checklist_ticks(db, first=first, last=today)
-            plans = [
-                WeekPlan(
-                    p.week_start,
-                    p.phase,
-                    p.volume_level,
-                    p.strength_sessions,
-                    p.reason,
-                    tuple(d for d in p.days if d.day >= first),
-                    p.load,
-                )
-                for p in plans
-            ]
-            return ops.checklist_record(plans, ticks, today)
-
-        self.run(fetch, lambda r: self.checklist.show_record(r.completion, r.streak))
-
-    # -- sessions ---------------------------------------------------------------------------
+    # -- plan changes (desktop.views.plan_edits) ----------------------------------------------
     def open_session(self, day: date) -> SessionCard | None:
-        plan = self.calendar.grid.days.get(day)
-        if plan is None or plan.strength is None:
-            return None
-        self.session_card = SessionCard(
-            plan.strength, today=self.today, names=self._names(), parent=self
-        )
-        self.session_card.finished.connect(
-            lambda _r, card=self.session_card: self._session_chosen(card)
-        )
-        self.session_card.open()
-        return self.session_card
-
-    def _names(self) -> dict[str, str]:
-        if not hasattr(self, "_exercise_names"):
-            equipment = str(self.settings_view.form.equipment.currentData() or "gym")
-            try:
-                self._exercise_names = ops.exercise_names(equipment)
-            except (OSError, ValueError, KeyError):
-                self._exercise_names = {}
-        return self._exercise_names
-
-    def _session_chosen(self, card: SessionCard) -> None:
-        if card.choice is not None:
-            self.apply_choice(card.session.day, card.choice, card.session.title)
-
-    def move_session(self, source: date, target: date) -> None:
-        plan = self.calendar.grid.days.get(source)
-        title = plan.strength.title if plan is not None and plan.strength else self.tr("Session")
-        self.apply_choice(source, SessionChoice("moved", moved_to=target), title)
+        return self.edits.open_session(day)
 
     def apply_choice(self, day: date, choice: SessionChoice, title: str) -> Job:
-        """Record the choice in the background, then re-plan and say what changed."""
-        db = self.db
-        before = self.calendar.week_plan(day)
-        label = {
-            "done": self.tr("{t} done").format(t=title),
-            "skipped": self.tr("{t} skipped").format(t=title),
-            "moved": self.tr("{t} moved to {d}").format(
-                t=title, d=choice.moved_to.strftime("%a %d %b") if choice.moved_to else ""
-            ),
-        }[choice.status]
-
-        def record(cancel: threading.Event) -> int:
-            return ops.log_session(
-                db,
-                day=day,
-                status=choice.status,
-                moved_to=choice.moved_to,
-                rpe=choice.rpe,
-                minutes=choice.minutes,
-            )
-
-        def recorded(token: int) -> None:
-            self.undo_stack.append((token, label))
-            self.undo_action.setEnabled(True)
-            self.undo_action.setText(self.tr("&Undo {what}").format(what=label))
-            self.replan(label, before, day)
-
-        return self.run(record, recorded, name="log")
-
-    def replan(self, label: str, before: WeekPlan | None, day: date) -> None:
-        db, today = self.db, self.today
-        self.invalidate_plans()
-
-        def fetch(cancel: threading.Event) -> list[WeekPlan]:
-            return ops.week_plans(db, start=monday(day), weeks=1, today=today)
-
-        def show(plans: list[WeekPlan]) -> None:
-            change = describe_changes(before, plans[0] if plans else None)
-            self.last_change = f"{label}. {change}"
-            self.statusBar().showMessage(self.last_change, 12000)
-            self.calendar.show_banner(self.last_change, undo=bool(self.undo_stack))
-
-        self.run(fetch, show)
+        return self.edits.apply_choice(day, choice, title)
 
     def undo(self) -> None:
-        if not self.undo_stack:
-            return
-        token, label = self.undo_stack.pop()
-        db = self.db
-        self.undo_action.setEnabled(bool(self.undo_stack))
-        self.undo_action.setText(
-            self.tr("&Undo {what}").format(what=self.undo_stack[-1][1])
-            if self.undo_stack
-            else self.tr("&Undo")
-        )
-
-        def done(_n: int) -> None:
-            self.last_change = self.tr("Undone: {what}").format(what=label)
-            self.statusBar().showMessage(self.last_change, 8000)
-            self.calendar.show_banner(self.last_change, undo=bool(self.undo_stack))
-            self.invalidate_plans()
-
-        self.run(lambda c: ops.undo_log(db, token=token), done, name="undo")
-
-    # -- races and profile ------------------------------------------------------------------
-    def add_race(self, values: dict) -> None:
-        db = self.db
-        self.run(
-            lambda c: ops.add_race(db, **values), lambda _id: self._races_changed(), name="add_race"
-        )
-
-    def edit_race(self, race_id: int, values: dict) -> None:
-        db = self.db
-
-        def edit(cancel: threading.Event) -> int:
-            ops.remove_race(db, race_id=race_id)
-            return ops.add_race(db, **values)
-
-        self.run(edit, lambda _id: self._races_changed())
-
-    def remove_race(self, race_id: int) -> None:
-        db = self.db
-        self.run(lambda c: ops.remove_race(db, race_id=race_id), lambda _r: self._races_changed())
-
-    def _races_changed(self) -> None:
-        self.load_races()
-        self.invalidate_plans()
-        self.statusBar().showMessage(self.tr("Races saved; the plan follows them."), 6000)
+        self.edits.undo()
 
     def save_profile(self, fields: dict) -> None:
-        db = self.db
-
-        def saved(_r) -> None:  # noqa: ANN001
-            self.settings_view.saved.setText(self.tr("Saved."))
-            if hasattr(self, "_exercise_names"):
-                del self._exercise_names
-            self.reload_profile()
-            self.invalidate_plans()
-            self._loaded.discard("activities")
-
-        self.run(lambda c: ops.save_profile(db, **fields), saved)  # recomputes loads if needed
+        self.edits.save_profile(fields)
 
     # -- status, drops, state ---------------------------------------------------------------
     def activity_count(self) -> int:
@@ -591,48 +439,11 @@ class MainWindow(QMainWindow):
         settings.setValue("calendar/week", self.calendar.week_mode)
 
     def show_shortcuts(self) -> None:
-        rows = (
-            (self.tr("Ctrl+1 … Ctrl+5"), self.tr("Calendar, Activities, Load, Races, Settings")),
-            (self.tr("← → ↑ ↓"), self.tr("Move the selected day")),
-            (self.tr("PgUp / PgDn"), self.tr("Previous / next month or week")),
-            (self.tr("T"), self.tr("Today")),
-            (self.tr("M / W"), self.tr("Month view / week view")),
-            (self.tr("Enter"), self.tr("Open the selected day's strength session")),
-            (
-                QKeySequence(QKeySequence.StandardKey.Undo).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                ),
-                self.tr("Undo the last session change"),
-            ),
-            (
-                QKeySequence(QKeySequence.StandardKey.Open).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                ),
-                self.tr("Import files"),
-            ),
-            (
-                QKeySequence(QKeySequence.StandardKey.Print).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                ),
-                self.tr("Print the plan"),
-            ),
-        )
-        table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Keyboard shortcuts"))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<table>{table}</table>")
-        box.open()
-        self.shortcuts_box = box
+        self.shortcuts_box = help_menu.shortcuts_box(self)
+        self.shortcuts_box.open()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About StrongStride"),
-            self.tr(
-                "StrongStride {version}\nStrength training planned around your running."
-            ).format(version=__version__),
-        )
+        help_menu.show_about(self)
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
         super().showEvent(event)
