@@ -208,3 +208,12 @@ def test_a_garmin_export_zip_imports_and_resyncs_without_reading_again(db, tmp_p
         assert {f.source for f in s.scalars(select(ImportedFile))} == {"garmin_export"}
     again = run_import(db, [tmp_path / "export.zip"])
     assert again.unchanged == 2 and again.activities == 0
+
+
+def test_a_file_that_is_only_a_fit_header_fails_with_a_reason(db, copy_fixtures):
+    folder = copy_fixtures(GOOD)
+    real = (FIT_FIXTURES / "run_vivoactive4s_hr_gps.fit").read_bytes()
+    (folder / "header_only.fit").write_bytes(real[: real[0]])  # the real file's own header
+    report = run_import(db, [folder])
+    assert _problems(report)["header_only.fit"] == "FIT header only, no data"
+    assert report.activities == 1
