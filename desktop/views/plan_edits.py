@@ -101,7 +101,9 @@ class PlanEdits(QObject):
             change = describe_changes(before, plans[0] if plans else None)
             self.window.last_change = f"{label}. {change}"
             self.window.statusBar().showMessage(self.window.last_change, 12000)
-            self.window.calendar.show_banner(self.window.last_change, undo=bool(self.window.undo_stack))
+            self.window.calendar.show_banner(
+                self.window.last_change, undo=bool(self.window.undo_stack)
+            )
 
         self.window.run(fetch, show)
 
@@ -120,7 +122,9 @@ class PlanEdits(QObject):
         def done(_n: int) -> None:
             self.window.last_change = self.tr("Undone: {what}").format(what=label)
             self.window.statusBar().showMessage(self.window.last_change, 8000)
-            self.window.calendar.show_banner(self.window.last_change, undo=bool(self.window.undo_stack))
+            self.window.calendar.show_banner(
+                self.window.last_change, undo=bool(self.window.undo_stack)
+            )
             self.window.invalidate_plans()
 
         self.window.run(lambda c: ops.undo_log(db, token=token), done, name="undo")
