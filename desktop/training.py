@@ -79,6 +79,7 @@ def _profile_from_row(row: dict) -> Profile:
         usual_weekly_run_minutes=row.get("usual_weekly_run_minutes"),
         lifted_regularly=bool(row.get("lifted_regularly")),
         strength_block_opt_in=bool(row.get("strength_block_opt_in")),
+        beginner_second_session=bool(row.get("beginner_second_session")),
         illness=bool(row.get("illness")),
         injury=bool(row.get("injury")),
     )

@@ -46,6 +46,7 @@ class AthleteProfile(Base):
     usual_weekly_run_minutes: Mapped[float | None]
     lifted_regularly: Mapped[bool] = mapped_column(Boolean, default=False)
     strength_block_opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    beginner_second_session: Mapped[bool] = mapped_column(Boolean, default=False)
     illness: Mapped[bool] = mapped_column(Boolean, default=False)
     injury: Mapped[bool] = mapped_column(Boolean, default=False)
     timezone: Mapped[str | None] = mapped_column(String(64))

@@ -61,6 +61,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         choices=["yes", "no"],
         help="allow 3 sessions a week in low-volume periods",
     )
+    s.add_argument(
+        "--beginner-second-session",
+        choices=["yes", "no"],
+        help="in your first 4 weeks, add a short second session (one set each, ~20 min)",
+    )
     s.add_argument("--ill", choices=["yes", "no"], help="illness: no strength until cleared")
     s.add_argument(
         "--injured",
@@ -84,6 +89,7 @@ _FIELDS = {
     "usual_weekly_minutes": "usual_weekly_run_minutes",
     "lifted_regularly": "lifted_regularly",
     "strength_block": "strength_block_opt_in",
+    "beginner_second_session": "beginner_second_session",
     "ill": "illness",
     "injured": "injury",
 }

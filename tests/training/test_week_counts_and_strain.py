@@ -126,3 +126,29 @@ def test_skipping_most_sessions_for_four_weeks_keeps_the_next_week_at_one(tmp_pa
         assert len([d for d in capped.days if d.strength]) == 1
     finally:
         db.close()
+
+
+def test_the_beginner_second_session_request_is_stored_and_planned(tmp_path, capsys):
+    folder = tmp_path / "new"
+    folder.mkdir()
+    db = Database.open(folder / "strongstride.sqlite")
+    monday = date(2026, 11, 23)
+    runs = [
+        a
+        for a in demo_season(monday).activities
+        if a.start_utc.date() >= monday - timedelta(weeks=8)
+    ]
+    with db.session() as s:
+        insert_activity_records(s, runs)
+    db.close()
+    code, out, _ = cli(
+        capsys, folder, "profile", "set", "--beginner-second-session", "yes", "--json"
+    )
+    assert code == 0
+    assert json.loads(out)["beginner_second_session"] is True
+    week = _week(capsys, folder, monday)
+    assert week["strength_sessions"] == 2
+    short = [d["strength"] for d in week["days"] if d["strength"]][-1]
+    assert all(e["sets"] == 1 for e in short["exercises"])
+    code, out, _ = cli(capsys, folder, "profile", "set", "--beginner-second-session", "no")
+    assert _week(capsys, folder, monday)["strength_sessions"] == 1

@@ -31,6 +31,7 @@ def upgrade() -> None:
     sa.Column('usual_weekly_run_minutes', sa.Double(), nullable=True),
     sa.Column('lifted_regularly', sa.Boolean(), nullable=False),
     sa.Column('strength_block_opt_in', sa.Boolean(), nullable=False),
+    sa.Column('beginner_second_session', sa.Boolean(), nullable=False),
     sa.Column('illness', sa.Boolean(), nullable=False),
     sa.Column('injury', sa.Boolean(), nullable=False),
     sa.Column('timezone', sa.String(length=64), nullable=True),
