@@ -49,10 +49,14 @@ def import_files(
         hashes = store.known_hashes(s)
     retry_known = {p: f for p, f in known.items() if f.status != "failed"}
     todo: list[Candidate] = []
+    seen = 0
     for item in walk([Path(os.path.abspath(p)) for p in paths], known=retry_known):
         if cancel.is_set():
             report.cancelled = True
             return report
+        seen += 1
+        if seen % 500 == 0:
+            yield Progress(0, None, f"Looking for files: {seen} found")
         if isinstance(item, Rejected):
             target = report.failed if item.failed else report.skipped
             target.append(FileProblem(item.path, item.reason))
