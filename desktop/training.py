@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from planner.checklists import templates_from_dict
+from planner.defaults import HRREST_WINDOW as RESTING_DAYS_USED
 from planner.heart import HeartRates
 from planner.history import LoadHistory, build_history, load_figures, weekly_loads
 from planner.library import library_from_dicts
@@ -36,6 +37,7 @@ from store import Database
 from store import loads as store_loads
 from store import plans as store_plans
 from store import profile as store_profile
+from store import resting as store_resting
 
 HR_LOOKBACK_DAYS = 400  # HR bins older than this are only read when loads are recomputed
 _CACHE: dict[tuple, LoadHistory] = {}
@@ -167,6 +169,7 @@ def _activity(d: dict) -> Activity:
         distance_m=d["distance_m"],
         avg_hr=d["avg_hr"],
         max_hr=d["max_hr"],
+        peak_hr_10s=d["peak_hr_10s"],
         hr_histogram=d["hr_histogram"],
         rpe=d["rpe"],
         grade_adjusted_distance_m=d["grade_adjusted_distance_m"],
@@ -179,6 +182,7 @@ def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
     """The load history for `today`, cached until activities, logs or the profile change."""
     with db.session() as s:
         log_rows = store_plans.log_dicts(s)
+        resting = _resting_values(s, today)
         key = (
             str(db.path),
             today,
@@ -186,6 +190,7 @@ def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
             profile,
             len(log_rows),
             log_rows[-1]["id"] if log_rows else 0,
+            tuple(resting[-RESTING_DAYS_USED:]),
         )
         cached = _CACHE.get(key)
         if cached is not None:
@@ -195,11 +200,17 @@ def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
             s, bins_since_utc=datetime.combine(since, datetime.min.time())
         )
     acts = [_activity(r) for r in rows]
-    history = build_history(acts, profile, today, logs=_logs(log_rows))
+    history = build_history(acts, profile, today, resting, logs=_logs(log_rows))
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[key] = history
     return history
+
+
+def _resting_values(s, today: date) -> list[tuple[date, float]]:  # noqa: ANN001 - a Session
+    """The watch's daily resting HR up to `today` (the planner takes the last 14)."""
+    values = store_resting.resting_hr_values(s, since=today - timedelta(days=HR_LOOKBACK_DAYS))
+    return [(d, v) for d, v in values if d <= today]
 
 
 def recompute_loads(db: Database) -> int:
@@ -211,11 +222,12 @@ def recompute_loads(db: Database) -> int:
     profile = load_profile(db)
     with db.session() as s:
         rows = store_loads.activity_dicts(s, all_bins=True)
-    if not rows:
-        return 0
-    acts = [_activity({**r, "load": None}) for r in rows]
-    end = max(a.day for a in acts)
-    _, _, figures = load_figures(acts, profile, end)
+        if not rows:
+            return 0
+        acts = [_activity({**r, "load": None}) for r in rows]
+        end = max(a.day for a in acts)
+        resting = _resting_values(s, end)
+    _, _, figures = load_figures(acts, profile, end, resting)
     with db.session() as s:
         n = store_loads.write_loads(
             s, ((a.id, f.value, f.method, f.confidence) for a, f in zip(acts, figures, strict=True))

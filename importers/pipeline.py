@@ -29,6 +29,7 @@ from importers.sources import Archives, Candidate, Rejected, walk
 from importers.writer import BatchWriter
 from store import Database
 from store import activities as store
+from store import resting as store_resting
 
 POOL_MIN_FILES = 12  # below this, starting worker processes costs more than it saves
 
@@ -79,8 +80,16 @@ def import_files(
                 break
     finally:
         writer.flush()
+        _keep_resting_hr(db, report, source)
     report.cancelled = cancel.is_set() and done < total
     return report
+
+
+def _keep_resting_hr(db: Database, report: ImportReport, source: str) -> None:
+    """The watch's daily resting HR is stored: it is HRrest when the runner entered none."""
+    if report.profile is not None and report.profile.resting_hr_by_day:
+        with db.session() as s:
+            store_resting.save_resting_hr(s, report.profile.resting_hr_by_day, source=source)
 
 
 def run_import(db: Database, paths: Iterable[Path | str], **kwargs) -> ImportReport:

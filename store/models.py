@@ -212,6 +212,16 @@ class ChecklistEntry(Base):
     __table_args__ = (UniqueConstraint("day", "item", name="uq_checklist_day_item"),)
 
 
+class RestingHeartRate(Base):
+    """A day's resting heart rate as the watch measured it (monitoring files)."""
+
+    __tablename__ = "resting_heart_rate"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    bpm: Mapped[float]
+    source: Mapped[str] = mapped_column(String(32), default="fit")
+
+
 class SyncState(Base):
     """Where each source's last sync got to (never tokens: those live in the keychain)."""
 

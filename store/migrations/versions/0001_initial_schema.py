@@ -110,6 +110,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_session_log_planned_day'), ['planned_day'], unique=False)
         batch_op.create_index(batch_op.f('ix_session_log_session_key'), ['session_key'], unique=False)
 
+    op.create_table('resting_heart_rate',
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('bpm', sa.Double(), nullable=False),
+    sa.Column('source', sa.String(length=32), nullable=False),
+    sa.PrimaryKeyConstraint('day')
+    )
     op.create_table('sync_state',
     sa.Column('source', sa.String(length=32), nullable=False),
     sa.Column('last_sync_utc', sa.DateTime(), nullable=True),
@@ -196,6 +202,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_activity_start_utc'))
 
     op.drop_table('activity')
+    op.drop_table('resting_heart_rate')
     op.drop_table('sync_state')
     with op.batch_alter_table('session_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_session_log_session_key'))
