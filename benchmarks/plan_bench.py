@@ -99,8 +99,8 @@ def bench_planner(repeat: int) -> dict[int, tuple[float, float, float]]:
 def bench_database(repeat: int) -> None:
     from desktop import training
     from importers.records import ActivityRecord
+    from importers.writer import insert_records
     from store import Database
-    from store.demo import insert_activity_records
 
     acts = daily_activities(10)
     records = [
@@ -122,7 +122,7 @@ def bench_database(repeat: int) -> None:
         try:
             t0 = time.perf_counter()
             with db.session() as s:
-                insert_activity_records(s, records)
+                insert_records(s, records)
             print(f"db: insert 10 years {time.perf_counter() - t0:.2f} s")
             t0 = time.perf_counter()
             n = training.recompute_loads(db)

@@ -68,8 +68,8 @@ def build_database(folder: Path) -> int:
     """Ten demo seasons back to back: about ten years of running with HR, races and logs."""
     from desktop.demo_data import fill_demo
     from importers.demo import demo_season
+    from importers.writer import insert_records
     from store import Database
-    from store.demo import insert_activity_records
 
     db = Database.open(folder / "strongstride.sqlite")
     fill_demo(db, today=TODAY)
@@ -82,7 +82,7 @@ def build_database(folder: Path) -> int:
                 for a in season.activities
                 if a.start_utc.date() < end
             ]
-            insert_activity_records(s, records)
+            insert_records(s, records)
     from desktop.training import recompute_loads
 
     recompute_loads(db)

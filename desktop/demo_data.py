@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from importers.demo import demo_season
+from importers.writer import insert_records
 from store import Database
-from store.demo import clear_demo, holds_own_data, insert_activity_records
+from store.demo import clear_demo, holds_own_data
 from store.models import AthleteProfile, Race, SessionLog
 
 
@@ -53,7 +54,7 @@ def fill_demo(db: Database, *, today: date) -> dict[str, int]:
                     priority=race.priority,
                 )
             )
-        insert_activity_records(s, season.activities)
+        insert_records(s, season.activities)
         logged_at = datetime.combine(today, datetime.min.time())
         for log in season.strength_logs:
             s.add(

@@ -186,22 +186,7 @@ def _store_activity(
         store.add_alias(s, activity_id=same.id, source=act.source, external_id=act.external_id)
         index.alias(act.source, act.external_id, same.id)
         return None, f"{_label(act)} is the same as activity {same.id} ({same.source})"
-    new_id = store.insert_activity(
-        s,
-        _row(act),
-        hr_histogram=act.hr_histogram,
-        strength_sets=[
-            {
-                "position": st.position,
-                "category": st.category,
-                "reps": st.reps,
-                "weight_kg": st.weight_kg,
-                "duration_s": st.duration_s,
-            }
-            for st in act.strength_sets
-        ],
-        file_id=file_id,
-    )
+    new_id = _insert(s, act, file_id)
     index.add(
         store.StoredActivity(
             new_id,
@@ -232,6 +217,31 @@ def _richer(act: ActivityRecord, other: store.StoredActivity) -> bool:
     mine = (bool(act.hr_histogram), bool(act.series), not act.partial)
     theirs = (other.has_hr, other.has_series, not other.partial)
     return mine > theirs
+
+
+def insert_records(session, records: Iterable[ActivityRecord]) -> list[int]:  # noqa: ANN001
+    """Insert records as they are, in the caller's transaction, without the duplicate rule:
+    for data that is known to be new, such as the demo season or a benchmark's history."""
+    return [_insert(session, act, None) for act in records]
+
+
+def _insert(s, act: ActivityRecord, file_id: int | None) -> int:  # noqa: ANN001 - a Session
+    return store.insert_activity(
+        s,
+        _row(act),
+        hr_histogram=act.hr_histogram,
+        strength_sets=[
+            {
+                "position": st.position,
+                "category": st.category,
+                "reps": st.reps,
+                "weight_kg": st.weight_kg,
+                "duration_s": st.duration_s,
+            }
+            for st in act.strength_sets
+        ],
+        file_id=file_id,
+    )
 
 
 def _label(act: ActivityRecord) -> str:

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from store.demo import pack_series
 from store.models import Activity, ActivityAlias, HrBin, ImportedFile, StrengthSet
+from store.series import pack_series
 
 DUPLICATE_START_S = 60
 DUPLICATE_TOLERANCE = 0.05

@@ -6,7 +6,6 @@ knows about Qt.
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -14,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import Activity, AthleteProfile, HrBin, SyncState
+from store.series import unpack_series
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +85,7 @@ def activity_series(session: Session, activity_id: int) -> list[tuple[float, flo
     blob = session.scalar(select(Activity.series).where(Activity.id == activity_id))
     if not blob:
         return []
-    values = struct.unpack(f"<{len(blob) // 4}f", blob)
-    return [tuple(values[i : i + 3]) for i in range(0, len(values) - 2, 3)]  # type: ignore[misc]
+    return unpack_series(blob)
 
 
 def activity_hr_histogram(session: Session, activity_id: int) -> list[tuple[int, float]]:

@@ -13,8 +13,8 @@ import pytest
 from desktop import training
 from desktop.cli import main
 from importers.fit import read_fit
+from importers.writer import insert_records
 from store import Database
-from store.demo import insert_activity_records
 from tests.conftest import FIT_FIXTURES
 
 TODAY = "2026-11-25"
@@ -204,7 +204,7 @@ def test_recompute_loads_scores_real_fit_runs_by_heart_rate_or_stand_in(data_dir
         ):
             records.extend(read_fit(FIT_FIXTURES / name).activities)
         with db.session() as s:
-            insert_activity_records(s, records)
+            insert_records(s, records)
         training.save_profile(db, sex="male", hr_max=190, hr_rest=50)
         assert training.recompute_loads(db) == 3
         with sqlite3.connect(db.path) as conn:
@@ -262,7 +262,7 @@ def test_changing_hr_max_recomputes_every_load_on_the_new_scale(data_dir):
     try:
         records = read_fit(FIT_FIXTURES / "run_coros_apex_pro_hr_gps.fit").activities
         with db.session() as s:
-            insert_activity_records(s, records)
+            insert_records(s, records)
         training.save_profile(db, sex="male", hr_max=190, hr_rest=50)
         before = _all(db)[0][1]
         training.save_profile(db, hr_max=175)

@@ -11,8 +11,8 @@ import pytest
 from desktop import training
 from desktop.cli import main
 from importers.demo import demo_season
+from importers.writer import insert_records
 from store import Database
-from store.demo import insert_activity_records
 
 TODAY = "2026-11-25"
 PAST_WEEK = date(2026, 11, 16)  # the demo's last complete week
@@ -106,9 +106,7 @@ def test_skipping_most_sessions_for_four_weeks_keeps_the_next_week_at_one(tmp_pa
     db = Database.open(tmp_path / "s.sqlite")
     try:
         with db.session() as s:
-            insert_activity_records(
-                s, [a for a in season.activities if a.start_utc.date() < monday]
-            )
+            insert_records(s, [a for a in season.activities if a.start_utc.date() < monday])
         training.save_profile(db, sex="male", hr_max=190, hr_rest=50, lifted_regularly=True)
         training.recompute_loads(db)
         today = monday + timedelta(days=1)
@@ -139,7 +137,7 @@ def test_the_beginner_second_session_request_is_stored_and_planned(tmp_path, cap
         if a.start_utc.date() >= monday - timedelta(weeks=8)
     ]
     with db.session() as s:
-        insert_activity_records(s, runs)
+        insert_records(s, runs)
     db.close()
     code, out, _ = cli(
         capsys, folder, "profile", "set", "--beginner-second-session", "yes", "--json"
