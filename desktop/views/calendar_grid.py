@@ -207,6 +207,8 @@ class CalendarGrid(CellPainting, QWidget):
             parts.append(self._activity_text(act) + load)
         if plan.strength is not None:
             parts.append(f"{plan.strength.title}: {plan.strength.reason}")
+            if plan.strength.status == "planned" and day < self.today:
+                parts.append(self.tr("Not logged yet: open it to mark it done, skipped or moved."))
         if plan.note:
             parts.append(plan.note)
         return "\n".join(parts)

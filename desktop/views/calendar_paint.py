@@ -37,6 +37,17 @@ class Chip:
 
 
 class CellPainting:
+    def _session_pen(self, color: QColor, plan: DayPlan) -> QPen:
+        """Solid for logged or coming sessions, dashed for a past one not logged yet."""
+        pen = QPen(color, 1.2)
+        if (
+            plan.strength is not None
+            and plan.strength.status == "planned"
+            and plan.day < self.today
+        ):
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
+
     # -- painting ---------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         c = colors()
@@ -73,7 +84,7 @@ class CellPainting:
         lines = [week_start.strftime(self.tr("Week %V"))]
         if plan is not None:
             lines.append(fmt.phase_name(plan.phase))
-            if plan.load is not None:
+            if plan.load is not None and week_start <= self.today:  # nothing run yet ahead
                 km = fmt.km_value(plan.load.run_km, self.units)
                 lines.append(f"{km:.0f} {self.units}")
                 lines.append(self.tr("load {v:.0f}").format(v=plan.load.total_load))
@@ -213,7 +224,7 @@ class CellPainting:
         fill = QColor(color)
         fill.setAlpha(34 if s.status == "planned" else 60)
         chip = QRect(r.x() + 6, top, r.width() - 12, yy + 3 - top)
-        p.setPen(QPen(color, 1.2))
+        p.setPen(self._session_pen(color, plan))
         p.setBrush(fill)
         p.drawRoundedRect(QRectF(chip), 5, 5)
         for rect, text, font, col in placed:
@@ -269,7 +280,7 @@ class CellPainting:
         h = fm.height() * lines + 8
         chip = QRect(r.x() + 5, y, r.width() - 10, min(h, r.bottom() - y - 3))
         color = {"done": c.strength_done, "skipped": c.strength_skipped}.get(s.status, c.strength)
-        p.setPen(QPen(color, 1.2))
+        p.setPen(self._session_pen(color, plan))
         fill = type(color)(color)
         fill.setAlpha(40 if s.status == "planned" else 70)
         p.setBrush(fill)
