@@ -83,3 +83,13 @@ def test_the_view_and_calendar_mode_come_back_after_a_restart(qtbot, demo_db, tm
     again = open_window(qtbot, demo_db, tmp_path)
     assert again.current_view == "races"
     assert again.calendar.week_mode
+
+
+def test_the_next_month_is_ready_before_it_is_asked_for(qtbot, demo_db, tmp_path):
+    window = open_window(qtbot, demo_db, tmp_path)
+    qtbot.waitUntil(lambda: not window.db_jobs.running, timeout=20000)
+    grid = window.calendar.grid
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+    assert window.calendar.title.text() == "December 2026"
+    assert grid.first_day in grid.days and grid.last_day in grid.days  # no wait: prefetched
