@@ -40,9 +40,10 @@ class WatchMonitor(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
 
-    def start(self) -> None:
+    def start(self, first_check_ms: int = 1500) -> None:
+        """Check periodically; the first look waits until the window has painted its plan."""
         self.timer.start()
-        self.check()
+        QTimer.singleShot(first_check_ms, self, self.check)
 
     def stop(self) -> None:
         self.timer.stop()
