@@ -112,7 +112,7 @@ class CellPainting:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(c.accent)
             p.drawEllipse(num.adjusted(-1, -1, 1, 1))
-            p.setPen(Qt.GlobalColor.white)
+            p.setPen(c.on_accent)
         else:
             p.setPen(c.muted if outside else c.text)
         p.drawText(num, Qt.AlignmentFlag.AlignCenter, str(day.day))
@@ -264,7 +264,7 @@ class CellPainting:
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(c.race)
         p.drawRoundedRect(badge, 4, 4)
-        p.setPen(Qt.GlobalColor.white)
+        p.setPen(c.on_accent)
         p.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(race.priority))
         p.setPen(c.race)
         text = f"{race.name} · {race.distance_km:g} km"

@@ -34,6 +34,7 @@ class Colors:
     load_low: QColor
     load_mid: QColor
     load_high: QColor
+    on_accent: QColor  # text on accent, race and highlight fills
 
 
 LIGHT = Colors(
@@ -53,6 +54,7 @@ LIGHT = Colors(
     QColor("#86efac"),
     QColor("#facc15"),
     QColor("#f97316"),
+    QColor("#ffffff"),
 )
 DARK = Colors(
     True,
@@ -71,6 +73,7 @@ DARK = Colors(
     QColor("#4ade80"),
     QColor("#facc15"),
     QColor("#fb923c"),
+    QColor("#0b1220"),
 )
 
 
@@ -105,7 +108,7 @@ def apply_theme(app: QApplication) -> None:
     pal.setColor(role.ToolTipText, c.text)
     pal.setColor(role.PlaceholderText, c.muted)
     pal.setColor(role.Highlight, c.accent)
-    pal.setColor(role.HighlightedText, QColor("#ffffff"))
+    pal.setColor(role.HighlightedText, c.on_accent)
     pal.setColor(role.Link, c.accent)
     pal.setColor(role.Mid, c.border)
     pal.setColor(role.Midlight, c.surface_alt)
@@ -121,6 +124,7 @@ def apply_theme(app: QApplication) -> None:
     app.setStyleSheet(
         _STYLE.format(
             check=check,
+            on_accent=c.on_accent.name(),
             border=c.border.name(),
             muted=c.muted.name(),
             accent=c.accent.name(),
@@ -134,7 +138,7 @@ def apply_theme(app: QApplication) -> None:
 _STYLE = """
 QListWidget#sidebar {{ border: none; background: {alt}; padding-top: 8px; font-size: 14px; }}
 QListWidget#sidebar::item {{ padding: 9px 12px; border-radius: 6px; margin: 1px 8px; }}
-QListWidget#sidebar::item:selected {{ background: {accent}; color: white; }}
+QListWidget#sidebar::item:selected {{ background: {accent}; color: {on_accent}; }}
 QLabel[role="title"] {{ font-size: 18px; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {muted}; }}
 QLabel[role="heading"] {{ font-weight: 600; font-size: 13px; }}
@@ -146,5 +150,5 @@ QCheckBox::indicator {{ width: 15px; height: 15px; border: 1.5px solid {muted}; 
 QCheckBox::indicator:hover {{ border-color: {accent}; }}
 QCheckBox::indicator:checked {{ background: {accent}; border-color: {accent}; image: url({check}); }}
 QCheckBox::indicator:disabled {{ border-color: {border}; background: {alt}; }}
-QToolButton[role="nav"]:checked {{ background: {accent}; color: white; border-color: {accent}; }}
+QToolButton[role="nav"]:checked {{ background: {accent}; color: {on_accent}; border-color: {accent}; }}
 """
