@@ -138,6 +138,8 @@ class CellPainting:
             p.drawEllipse(QRectF(r.x() + 8, y + line / 2 - 4, 8, 8))
             p.setPen(c.muted if outside else c.text)
             text = self._activity_text(act)
+            if act.distance_m and fm.horizontalAdvance(text) > r.width() - 24:
+                text = text.split(" · ")[0]  # a narrow cell keeps the distance
             p.drawText(
                 QRect(r.x() + 20, y, r.width() - 24, line),
                 Qt.AlignmentFlag.AlignVCenter,
@@ -236,10 +238,10 @@ class CellPainting:
         return chip.bottom()
 
     def _activity_text(self, act) -> str:  # noqa: ANN001 - planner Activity
-        if not self.week_mode:  # month cells are narrow: distance, or the time without one
+        if not self.week_mode:  # month cells: distance and h:mm, or the time alone
             name = "" if act.sport == "running" else fmt.sport_name(act.sport) + " "
             if act.distance_m:
-                return name + fmt.distance(act.distance_m, self.units)
+                return f"{name}{fmt.distance(act.distance_m, self.units)} · {fmt.clock_short(act.duration_s)}"
             return name + fmt.duration(act.duration_s)
         parts = [fmt.sport_name(act.sport)]
         if act.distance_m:

@@ -41,6 +41,14 @@ def clock(seconds: float | None) -> str:
     return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
+def clock_short(seconds: float | None) -> str:
+    """h:mm, for narrow places (1:08 is one hour eight minutes)."""
+    if seconds is None:
+        return "–"
+    minutes = int(round(seconds / 60))
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
 def phase_name(phase: Phase | str) -> str:
     names = {
         Phase.NO_RACE: tr("No race planned"),
