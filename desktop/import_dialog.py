@@ -6,6 +6,8 @@ while the job runs asks to cancel, and cancelling keeps the files already import
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -86,10 +88,10 @@ class ImportDialog(QDialog):
         self._finish(
             self.tr("Import cancelled") if report.cancelled else self.tr("Import finished")
         )
-        lines = report.summary_lines()
-        self.current.setText(lines[0] if lines else "")
-        self.details.setPlainText("\n".join(lines))
+        self.current.setText(self.summary(report))
+        self.details.setPlainText(self.report_text(report))
         self.details.show()
+        self.resize(max(self.width(), 680), max(self.height(), 460))
         p = report.profile
         if p is not None and (p.hr_max or p.hr_rest):
             bits = [
@@ -98,6 +100,47 @@ class ImportDialog(QDialog):
             ]
             self.suggest_button.setToolTip(", ".join(b for b in bits if b))
             self.suggest_button.show()
+
+    def summary(self, report: ImportReport) -> str:
+        bits = [
+            self.tr("{n} file(s) imported, {a} new activities").format(
+                n=len(report.imported), a=report.activities
+            )
+        ]
+        for label, items in (
+            (self.tr("duplicates"), report.duplicates),
+            (self.tr("skipped"), report.skipped),
+            (self.tr("failed"), report.failed),
+        ):
+            if items:
+                bits.append(f"{len(items)} {label}")
+        if report.unchanged:
+            bits.append(self.tr("{n} already imported").format(n=report.unchanged))
+        return " · ".join(bits)
+
+    def report_text(self, report: ImportReport) -> str:
+        """The report by kind, each file by name with its reason."""
+        out = []
+        sections = (
+            (self.tr("Failed"), report.failed),
+            (self.tr("Skipped"), report.skipped),
+            (self.tr("Duplicates (already imported from another file)"), report.duplicates),
+            (self.tr("Already imported from another folder"), report.moved),
+            (self.tr("Warnings"), report.warnings),
+        )
+        for title, items in sections:
+            if items:
+                out.append(f"{title} ({len(items)}):")
+                out += [f"  {Path(p.path).name}: {p.reason}" for p in items]
+                out.append("")
+        if report.partial:
+            out.append(self.tr("Partial (the file ended early; what was recorded is kept):"))
+            out += [f"  {Path(p).name}" for p in report.partial]
+            out.append("")
+        if report.imported:
+            out.append(self.tr("Imported ({n}):").format(n=len(report.imported)))
+            out += [f"  {Path(p).name}" for p in report.imported]
+        return "\n".join(out).strip()
 
     def on_error(self, message: str) -> None:
         self._finish(self.tr("Import failed"))

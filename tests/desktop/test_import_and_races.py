@@ -30,7 +30,8 @@ def test_importing_fixture_fit_files_shows_progress_and_the_final_report(
         report = dialog.report
         assert report.activities >= 20 and report.failed and not report.cancelled
         text = dialog.details.toPlainText()
-        assert "corrupt_bad_crc.fit" in text and "FAILED" in text
+        assert "Failed (" in text and "empty_zero_bytes.fit: empty file" in text
+        assert f"{len(report.imported)} file(s) imported" in dialog.current.text()
         assert dialog.close_button.isVisible() and not dialog.cancel_button.isVisible()
         assert any(t > 0 and label.endswith(".fit") for _d, t, label in seen)
         stored = window.activity_count()
