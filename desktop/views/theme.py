@@ -125,6 +125,7 @@ def apply_theme(app: QApplication) -> None:
         _STYLE.format(
             check=check,
             on_accent=c.on_accent.name(),
+            accent_soft=f"rgba({c.accent.red()}, {c.accent.green()}, {c.accent.blue()}, 90)",
             border=c.border.name(),
             muted=c.muted.name(),
             accent=c.accent.name(),
@@ -143,6 +144,8 @@ QLabel[role="title"] {{ font-size: 18px; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {muted}; }}
 QLabel[role="heading"] {{ font-weight: 600; font-size: 13px; }}
 QLabel#replanBanner {{ background: {alt}; border: 1px solid {accent}; border-radius: 6px; padding: 6px 10px; }}
+QProgressBar {{ border: 1px solid {border}; border-radius: 5px; background: {surface}; color: {text}; text-align: center; min-height: 18px; }}
+QProgressBar::chunk {{ background: {accent_soft}; border-radius: 4px; }}
 QFrame[role="panel"] {{ background: {surface}; border: 1px solid {border}; border-radius: 8px; }}
 QToolButton[role="nav"] {{ padding: 4px 10px; border: 1px solid {border}; border-radius: 6px; background: {surface}; }}
 QCheckBox {{ spacing: 8px; }}
