@@ -37,13 +37,16 @@ class Database:
     def open(cls, path: Path | str) -> Database:
         path = Path(path)
         _check_is_sqlite(path)
-        _check_not_newer(path)
+        stored = _stored_revision(path)
+        if stored is not None and stored != migrate.SCHEMA_REVISION:
+            _check_not_newer(path, stored)
         engine = _make_engine(path)
-        try:
-            _migrate_with_backup(path, engine)
-        except Exception:
-            engine.dispose()
-            raise
+        if stored != migrate.SCHEMA_REVISION:  # Alembic is only loaded when there is work
+            try:
+                _migrate_with_backup(path, engine)
+            except Exception:
+                engine.dispose()
+                raise
         return cls(path, engine)
 
     @contextmanager
@@ -61,15 +64,7 @@ class Database:
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy through SQLite's backup API (safe while the app is running)."""
-        source = sqlite3.connect(self.path)
-        try:
-            dest = sqlite3.connect(target)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
+        _sqlite_backup(self.path, target)
         return target
 
     def close(self) -> None:
@@ -91,10 +86,10 @@ def _check_is_sqlite(path: Path) -> None:
         )
 
 
-def _check_not_newer(path: Path) -> None:
-    """Refuse a newer schema before anything (even the WAL switch) writes to the file."""
+def _stored_revision(path: Path) -> str | None:
+    """The schema revision written in the file, read without writing anything."""
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -110,11 +105,28 @@ def _check_not_newer(path: Path) -> None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: the database cannot be read ({exc}); restore a backup") from exc
-    if row and not migrate.is_known_revision(row[0]):
+    return row[0] if row else None
+
+
+def _check_not_newer(path: Path, stored: str) -> None:
+    """Refuse a newer schema before anything (even the WAL switch) writes to the file."""
+    if not migrate.is_known_revision(stored):
         raise StoreError(
-            f"{path} was written by a newer StrongStride (schema {row[0]}); "
+            f"{path} was written by a newer StrongStride (schema {stored}); "
             "install the newer version or choose another --data-dir"
         )
+
+
+def _sqlite_backup(source_path: Path, target: Path) -> None:
+    source = sqlite3.connect(source_path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
 
 
 def _make_engine(path: Path) -> Engine:
@@ -142,16 +154,7 @@ def _migrate_with_backup(path: Path, engine: Engine) -> None:
         return
     if current is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = path.with_name(f"{path.stem}.before-{head}.{stamp}.sqlite")
-        source = sqlite3.connect(path)
-        try:
-            dest = sqlite3.connect(backup)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
+        _sqlite_backup(path, path.with_name(f"{path.stem}.before-{head}.{stamp}.sqlite"))
     try:
         migrate.upgrade(engine)
     except Exception as exc:

@@ -54,6 +54,10 @@ def test_opening_twice_is_a_no_op_and_makes_no_backup(tmp_path, monkeypatch):
     assert _tables(path) == tables
 
 
+def test_the_schema_revision_constant_is_the_newest_migration():
+    assert migrate.head_revision() == migrate.SCHEMA_REVISION
+
+
 def test_wal_and_foreign_keys_are_on(tmp_path):
     db = Database.open(tmp_path / "s.sqlite")
     with db.engine.connect() as conn:
@@ -72,6 +76,8 @@ def test_a_database_at_an_older_revision_is_backed_up_before_upgrading(tmp_path,
     real_head = migrate.head_revision()
     upgraded: list[str] = []
     monkeypatch.setattr(migrate, "head_revision", lambda: "9999")
+    monkeypatch.setattr(migrate, "SCHEMA_REVISION", "9999")
+    monkeypatch.setattr(migrate, "is_known_revision", lambda rev: rev in {real_head, "9999"})
     monkeypatch.setattr(
         migrate, "upgrade", lambda engine, revision="head": upgraded.append(revision)
     )
