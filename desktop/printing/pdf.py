@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter
 
-from desktop.printing.none_guard import keep_none_alive
 from desktop.printing.sheet import SheetContent, paint_week_page
 from importers.progress import Cancelled, Progress
 from planner.model import WeekPlan
@@ -45,7 +44,6 @@ class PrintError(Exception):
 
 def ensure_gui_app() -> QGuiApplication:
     """The running Qt application, or a new GUI-less one (offscreen when there is no display)."""
-    keep_none_alive()
     app = QGuiApplication.instance()
     if app is not None:
         return app  # type: ignore[return-value]
