@@ -45,6 +45,7 @@ class ImportReport:
     unchanged: int = 0  # known by path, size and modification time: not read at all
     moved: list[FileProblem] = field(default_factory=list)  # known content at a new path
     warnings: list[FileProblem] = field(default_factory=list)
+    superseded: list[int] = field(default_factory=list)  # activity ids replaced by better copies
     profile: ProfileSuggestion | None = None
     cancelled: bool = False
 

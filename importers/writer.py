@@ -133,7 +133,9 @@ class BatchWriter:
         file_id = record(status)
         added, dups = [], []
         for act in result.activities:
-            new_id, note = _store_activity(s, act, file_id, self.index)
+            new_id, note, replaced = _store_activity(s, act, file_id, self.index)
+            if replaced is not None:
+                rep.superseded.append(replaced)
             if new_id is not None:
                 added.append(new_id)
                 if note:
@@ -161,7 +163,9 @@ def store_records(db: Database, records: Iterable[ActivityRecord]) -> tuple[list
     with db.session() as s:
         index = ActivityIndex.load(s)
         for rec in records:
-            new_id, note = _store_activity(s, rec, None, index)
+            new_id, note, replaced = _store_activity(s, rec, None, index)
+            if replaced in added:
+                added.remove(replaced)
             if new_id is not None:
                 added.append(new_id)
             if note:
@@ -171,13 +175,14 @@ def store_records(db: Database, records: Iterable[ActivityRecord]) -> tuple[list
 
 def _store_activity(
     s, act: ActivityRecord, file_id: int | None, index: ActivityIndex
-) -> tuple[int | None, str | None]:
-    """Insert unless known; returns (new id or None, note: why a duplicate, or what it replaced)."""
+) -> tuple[int | None, str | None, int | None]:
+    """Insert unless known; returns (new id or None, note: why a duplicate or what it replaced,
+    the id of the activity it replaced)."""
     existing = index.id_for(act.source, act.external_id)
     moved_aliases: list[tuple[str, str]] = []
     if existing is not None:
         if act.partial or not index.acts[existing].partial:
-            return None, f"{_label(act)} is already imported"
+            return None, f"{_label(act)} is already imported", None
         # A complete copy of a recording we only had cut short: it takes the place.
         moved_aliases = store.supersede_same_key(s, old_id=existing)
         index.remove(existing)
@@ -185,7 +190,7 @@ def _store_activity(
     if same is not None and not _richer(act, same):
         store.add_alias(s, activity_id=same.id, source=act.source, external_id=act.external_id)
         index.alias(act.source, act.external_id, same.id)
-        return None, f"{_label(act)} is the same as activity {same.id} ({same.source})"
+        return None, f"{_label(act)} is the same as activity {same.id} ({same.source})", None
     new_id = _insert(s, act, file_id)
     index.add(
         store.StoredActivity(
@@ -204,12 +209,12 @@ def _store_activity(
         store.add_alias(s, activity_id=new_id, source=alias_source, external_id=alias_ext)
         index.alias(alias_source, alias_ext, new_id)
     if existing is not None:
-        return new_id, f"{_label(act)} replaces the incomplete copy imported before"
+        return new_id, f"{_label(act)} replaces the incomplete copy imported before", existing
     if same is not None:
         store.replace_activity(s, old_id=same.id, new_id=new_id)
         index.remove(same.id, moved_to=new_id)
-        return new_id, f"{_label(act)} replaces the less detailed activity {same.id}"
-    return new_id, None
+        return new_id, f"{_label(act)} replaces the less detailed activity {same.id}", same.id
+    return new_id, None, None
 
 
 def _richer(act: ActivityRecord, other: store.StoredActivity) -> bool:
@@ -278,6 +283,10 @@ def _merge(into: ImportReport, part: ImportReport) -> None:
     into.imported += part.imported
     into.activities += part.activities
     into.activity_ids += part.activity_ids
+    for old in part.superseded:  # added earlier in this run, replaced by a better copy since
+        if old in into.activity_ids:
+            into.activity_ids.remove(old)
+            into.activities -= 1
     into.duplicates += part.duplicates
     into.skipped += part.skipped
     into.failed += part.failed
