@@ -134,7 +134,12 @@ class BatchWriter:
         added, dups = [], []
         for act in result.activities:
             new_id, note, replaced = _store_activity(s, act, file_id, self.index)
-            if replaced is not None:
+            if replaced in added:
+                added.remove(replaced)
+            elif replaced in rep.activity_ids:  # added earlier in this batch
+                rep.activity_ids.remove(replaced)
+                rep.activities -= 1
+            elif replaced is not None:  # perhaps added in an earlier batch of this run
                 rep.superseded.append(replaced)
             if new_id is not None:
                 added.append(new_id)
@@ -281,12 +286,12 @@ def _row(act: ActivityRecord) -> dict:
 
 def _merge(into: ImportReport, part: ImportReport) -> None:
     into.imported += part.imported
-    into.activities += part.activities
-    into.activity_ids += part.activity_ids
     for old in part.superseded:  # added earlier in this run, replaced by a better copy since
         if old in into.activity_ids:
             into.activity_ids.remove(old)
             into.activities -= 1
+    into.activities += part.activities
+    into.activity_ids += part.activity_ids
     into.duplicates += part.duplicates
     into.skipped += part.skipped
     into.failed += part.failed
