@@ -8,9 +8,7 @@ from statistics import median
 from typing import Any
 
 from importers.fit_messages import FIT_MIN_ABSOLUTE, FitMessages
-from importers.records import ProfileSuggestion
-
-RESTING_DAYS = 14
+from importers.records import RESTING_DAYS, ProfileSuggestion
 
 
 def profile_suggestion(msgs: FitMessages, file_id: dict[str, Any]) -> ProfileSuggestion | None:

@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 # Width of one speed-histogram bin, in metres per second.
 SPEED_BIN_MPS = 0.1
+# A watch's resting HR suggestion is the median of this many latest daily values (DOMAIN §2.3).
+RESTING_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

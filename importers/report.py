@@ -6,8 +6,7 @@ from dataclasses import dataclass, field, replace
 from statistics import median
 from typing import Any
 
-from importers.fit_profile import RESTING_DAYS
-from importers.records import ProfileSuggestion
+from importers.records import RESTING_DAYS, ProfileSuggestion
 
 GROUP_OVER = 5  # more files than this with one reason are summarised in one line
 
