@@ -1,8 +1,12 @@
 """Entry point frozen by PyInstaller: the packaged app opens the window, or runs a command."""
 
+import multiprocessing
 import sys
 
 from desktop.cli import main
 
 if __name__ == "__main__":
+    # The importer decodes in a process pool; in a frozen app each worker starts this same
+    # executable, which must then run the worker instead of the command line.
+    multiprocessing.freeze_support()
     sys.exit(main(sys.argv[1:]))
