@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from desktop.training import recompute_loads
 from importers.demo import demo_season
 from importers.writer import insert_records
 from store import Database
@@ -67,17 +68,9 @@ def fill_demo(db: Database, *, today: date) -> dict[str, int]:
                     logged_at=logged_at,
                 )
             )
-    _recompute_loads(db)
+    recompute_loads(db)
     return {
         "activities": len(season.activities),
         "races": len(season.races),
         "strength_logs": sum(1 for log in season.strength_logs if log.status == "done"),
     }
-
-
-def _recompute_loads(db: Database) -> None:
-    try:
-        from desktop.training import recompute_loads
-    except ImportError:  # the load model arrives with the planner
-        return
-    recompute_loads(db)

@@ -267,8 +267,7 @@ class FileMenu(QObject):
         db, today = w.db, w.today
 
         def save(cancel: threading.Event) -> None:
-            if ops.training() is not None:
-                ops.save_profile(db, **fields)
+            ops.save_profile(db, **fields)
             ops.finish_onboarding(db)
             if choice == "demo":
                 from desktop.demo_data import fill_demo
