@@ -157,34 +157,50 @@ def _decode_in_pool(
     queue = iter(todo)
     in_flight = workers * 8
     ready: list[Decoded] = []  # archive members that could not even be unpacked
+    retry: list[Candidate] = []  # loaded, but the pool broke before it could take them
 
-    def submit_more() -> None:
+    def submit(loaded: Candidate) -> bool:
+        try:
+            pending[pool.submit(decode_worker.decode, loaded)] = loaded
+        except BrokenProcessPool:  # a worker died since the last wait: keep it for a new pool
+            retry.append(loaded)
+            return False
+        return True
+
+    def submit_more() -> bool:
+        """Fill the pool up; False when it turned out to be broken."""
+        while retry and len(pending) < in_flight:
+            if not submit(retry.pop(0)):
+                return False
         for c in queue:
             loaded = _load(c, archives)
             if isinstance(loaded, Decoded):
                 ready.append(loaded)
                 continue
-            pending[pool.submit(decode_worker.decode, loaded)] = c
+            if not submit(loaded):
+                return False
             if len(pending) >= in_flight:
                 break
+        return True
 
     try:
-        submit_more()
-        while pending or ready:
+        healthy = submit_more()
+        while pending or ready or retry:
             yield from ready
             ready.clear()
-            if not pending:
-                submit_more()
+            if healthy and not pending:
+                healthy = submit_more()
                 continue
-            finished, _ = wait(set(pending), return_when=FIRST_COMPLETED)
-            broken = False
-            for fut in finished:
-                c = pending.pop(fut)
-                try:
-                    yield fut.result()
-                except BrokenProcessPool:
-                    broken = True
-                    yield _crashed(c)
+            broken = not healthy
+            if pending:
+                finished, _ = wait(set(pending), return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    c = pending.pop(fut)
+                    try:
+                        yield fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        yield _crashed(c)
             if broken:
                 for c in pending.values():
                     yield _crashed(c)
@@ -193,7 +209,7 @@ def _decode_in_pool(
                 pool = new_pool()
             if cancel.is_set():
                 return
-            submit_more()
+            healthy = submit_more()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
