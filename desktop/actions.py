@@ -54,6 +54,15 @@ def log_session(
     return token
 
 
+def swap_exercise(
+    db: Database, *, session_key: str, exercise_id: str, substitute_id: str | None
+) -> None:
+    """Keep the runner's substitute for one exercise of one session (None: back to planned)."""
+    training.swap_exercise(
+        db, session_key=session_key, exercise_id=exercise_id, substitute_id=substitute_id
+    )
+
+
 def undo_log(db: Database, *, token: int) -> int:
     with db.session() as s:
         return store_undo.delete_logs_after(s, token)

@@ -33,11 +33,13 @@ from planner.model import (
 from planner.plan import PlanResources
 from planner.plan import plan_weeks as _plan_weeks
 from planner.serialize import exercise_to_dict
+from planner.swaps import apply_swaps
 from store import Database
 from store import loads as store_loads
 from store import plans as store_plans
 from store import profile as store_profile
 from store import resting as store_resting
+from store import swaps as store_swaps
 
 HR_LOOKBACK_DAYS = 400  # HR bins older than this are only read when loads are recomputed
 _CACHE: dict[tuple, LoadHistory] = {}
@@ -283,13 +285,45 @@ def plan_weeks(db: Database, *, start: date, weeks: int, today: date) -> list[We
     with db.session() as s:
         races = [_race(r) for r in store_plans.race_dicts(s)]
         logs = _logs(store_plans.log_dicts(s))
+        swaps = store_swaps.swaps_by_session(s)
+    resources_ = plan_resources()
     plans = _plan_weeks(
-        start, weeks, history.activities, profile, races, logs, today, plan_resources(), history
+        start, weeks, history.activities, profile, races, logs, today, resources_, history
     )
+    plans = apply_swaps(plans, swaps, resources_.library)
     with db.session() as s:
         for week in plans:
             store_plans.save_planned(s, week.week_start, _session_rows(week))
     return plans
+
+
+def swap_exercise(
+    db: Database, *, session_key: str, exercise_id: str, substitute_id: str | None
+) -> None:
+    """Do `substitute_id` instead of the planned `exercise_id` in the session `session_key`.
+
+    The swap belongs to that session only and keeps the planned dose; `substitute_id=None` goes
+    back to the planned exercise. Raises ValueError when the library does not list the
+    substitute for that exercise.
+    """
+    library = plan_resources().library
+    planned = library.get(exercise_id)
+    if planned is None:
+        raise ValueError(f"no exercise '{exercise_id}' in the library")
+    if not session_key.strip():
+        raise ValueError("a swap needs the session's key")
+    with db.session() as s:
+        if substitute_id is None or substitute_id == exercise_id:
+            store_swaps.remove_swap(s, session_key=session_key, exercise_id=exercise_id)
+            return
+        if substitute_id not in planned.substitutes or substitute_id not in library:
+            offered = ", ".join(planned.substitutes) or "none"
+            raise ValueError(
+                f"'{substitute_id}' is not a substitute for '{exercise_id}' (choose from: {offered})"
+            )
+        store_swaps.set_swap(
+            s, session_key=session_key, exercise_id=exercise_id, substitute_id=substitute_id
+        )
 
 
 def _session_rows(week: WeekPlan) -> list[dict]:

@@ -187,6 +187,7 @@ class ExercisePrescription:
     cue: str = ""
     rest_s: int | None = None
     substitutes: tuple[str, ...] = ()
+    swapped_from: str | None = None  # the planned exercise when the runner chose this one
 
 
 @dataclass(frozen=True, slots=True)

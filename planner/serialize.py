@@ -25,6 +25,8 @@ def exercise_to_dict(ex: ExercisePrescription) -> dict:
     out.update(load_hint=ex.load_hint, cue=ex.cue)
     if ex.rest_s is not None:
         out["rest_s"] = ex.rest_s
+    if ex.swapped_from:
+        out["swapped_from"] = ex.swapped_from
     return out
 
 

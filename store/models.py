@@ -222,6 +222,16 @@ class RestingHeartRate(Base):
     source: Mapped[str] = mapped_column(String(32), default="fit")
 
 
+class ExerciseSwap(Base):
+    """The runner's choice of a substitute for one exercise of one planned session (by key)."""
+
+    __tablename__ = "exercise_swap"
+
+    session_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    exercise_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    substitute_id: Mapped[str] = mapped_column(Text)
+
+
 class SyncState(Base):
     """Where each source's last sync got to (never tokens: those live in the keychain)."""
 

@@ -39,6 +39,7 @@ class PlanEdits(QObject):
         self.window.session_card.finished.connect(
             lambda _r, card=self.window.session_card: self._session_chosen(card)
         )
+        self.window.session_card.swapped.connect(self.swap_exercise)
         self.window.session_card.open()
         return self.window.session_card
 
@@ -54,6 +55,31 @@ class PlanEdits(QObject):
     def _session_chosen(self, card: SessionCard) -> None:
         if card.choice is not None:
             self.apply_choice(card.session.day, card.choice, card.session.title)
+
+    def swap_exercise(self, session_key: str, exercise_id: str, substitute_id: object) -> Job:
+        """Keep a substitute for one exercise of one session, then re-plan and show it."""
+        db, names = self.window.db, self._names()
+        card = self.window.session_card
+        if card is not None and card.session.key == session_key:
+            day = card.session.day
+        else:
+            day = date.fromisoformat(session_key.split("#")[0])
+        before = self.window.calendar.week_plan(day)
+        sub = str(substitute_id) if substitute_id else None
+        planned_name = names.get(exercise_id, exercise_id.replace("_", " ").capitalize())
+        if sub is None:
+            label = self.tr("Back to {name}").format(name=planned_name)
+        else:
+            label = self.tr("{new} instead of {old}").format(
+                new=names.get(sub, sub.replace("_", " ").capitalize()), old=planned_name
+            )
+
+        def record(cancel: threading.Event) -> None:
+            ops.swap_exercise(
+                db, session_key=session_key, exercise_id=exercise_id, substitute_id=sub
+            )
+
+        return self.window.run(record, lambda _r: self.replan(label, before, day), name="swap")
 
     def move_session(self, source: date, target: date) -> None:
         plan = self.window.calendar.grid.days.get(source)
@@ -98,6 +124,11 @@ class PlanEdits(QObject):
             return ops.week_plans(db, start=monday(day), weeks=1, today=today)
 
         def show(plans: list[WeekPlan]) -> None:
+            card = self.window.session_card
+            if card is not None and plans:
+                for d in plans[0].days:
+                    if d.strength is not None and d.strength.key == card.session.key:
+                        card.show_session(d.strength)
             change = describe_changes(before, plans[0] if plans else None)
             self.window.last_change = f"{label}. {change}"
             self.window.statusBar().showMessage(self.window.last_change, 12000)

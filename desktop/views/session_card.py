@@ -1,7 +1,8 @@
 """The session card: one strength session with its exercises, and Done / Skip / Move.
 
 The dialog only collects the runner's choice (`choice` after `accept()`); the window records it
-in the background and re-plans the week.
+in the background and re-plans the week. A swap from an exercise's Swap menu shows at once and
+is announced with `swapped` so the window can keep it for this session.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -46,6 +47,9 @@ def pretty_id(exercise_id: str) -> str:
 
 
 class SessionCard(QDialog):
+    # session key, planned exercise id, chosen substitute id (None: back to the planned one)
+    swapped = Signal(str, str, object)
+
     def __init__(
         self,
         session: StrengthSession,
@@ -128,8 +132,10 @@ class SessionCard(QDialog):
         return label
 
     def substitute(self, row: int, exercise_id: str) -> None:
-        """Show the substitute in place of the prescribed exercise, with the same dose."""
+        """Show the substitute in place of the prescribed exercise, with the same dose, and
+        announce it (`swapped`) so the choice is kept for this session."""
         old = self.exercises[row]
+        planned = old.swapped_from or old.id
         subs = tuple(s for s in old.substitutes if s != exercise_id) + (old.id,)
         self.exercises[row] = ExercisePrescription(
             id=exercise_id,
@@ -142,7 +148,19 @@ class SessionCard(QDialog):
             cue="",
             rest_s=old.rest_s,
             substitutes=subs,
+            swapped_from=None if exercise_id == planned else planned,
         )
+        self._fill_exercises()
+        self.swapped.emit(
+            self.session.key, planned, None if exercise_id == planned else exercise_id
+        )
+
+    def show_session(self, session: StrengthSession) -> None:
+        """Show the same session as re-planned (after a swap was kept), cues included."""
+        if session.key != self.session.key:
+            return
+        self.session = session
+        self.exercises = list(session.exercises)
         self._fill_exercises()
 
     # -- actions ----------------------------------------------------------------------------

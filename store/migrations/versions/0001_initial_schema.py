@@ -116,6 +116,12 @@ def upgrade() -> None:
     sa.Column('source', sa.String(length=32), nullable=False),
     sa.PrimaryKeyConstraint('day')
     )
+    op.create_table('exercise_swap',
+    sa.Column('session_key', sa.Text(), nullable=False),
+    sa.Column('exercise_id', sa.Text(), nullable=False),
+    sa.Column('substitute_id', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('session_key', 'exercise_id')
+    )
     op.create_table('sync_state',
     sa.Column('source', sa.String(length=32), nullable=False),
     sa.Column('last_sync_utc', sa.DateTime(), nullable=True),
@@ -204,6 +210,7 @@ def downgrade() -> None:
     op.drop_table('activity')
     op.drop_table('resting_heart_rate')
     op.drop_table('sync_state')
+    op.drop_table('exercise_swap')
     with op.batch_alter_table('session_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_session_log_session_key'))
         batch_op.drop_index(batch_op.f('ix_session_log_planned_day'))
