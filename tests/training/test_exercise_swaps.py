@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 
 import pytest
@@ -112,3 +113,27 @@ def test_the_swap_command_keeps_a_substitute_and_resets_it(data_dir, capsys):
     assert main([*base, *day, "--reset", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert "back_squat" in [e["id"] for e in doc["exercises"]]
+
+
+def test_the_printed_sheet_and_the_calendar_file_show_the_substitute(data_dir, tmp_path, capsys):
+    db = Database.open(data_dir / DATABASE_FILE)
+    session = _squat_session(db)
+    db.close()
+    base = ["--data-dir", str(data_dir), "--today", TODAY.isoformat()]
+    week = ["plan", "--week", session.day.isoformat()]
+
+    def exported(name: str) -> tuple[str, str]:
+        pdf, ics = tmp_path / f"{name}.pdf", tmp_path / f"{name}.ics"
+        assert main([*base, *week, "--pdf", str(pdf), "--ics", str(ics)]) == 0
+        capsys.readouterr()
+        sheet = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        return sheet, ics.read_text(encoding="utf-8")
+
+    sheet, ics = exported("planned")
+    assert "Goblet squat" not in sheet and "Goblet squat" not in ics
+    swap = ["swap", "--date", session.day.isoformat(), "--exercise", "back_squat"]
+    assert main([*base, *swap, "--to", "goblet_squat"]) == 0
+    sheet, ics = exported("swapped")
+    assert "Goblet squat" in sheet and "Goblet squat" in ics
