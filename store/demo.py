@@ -9,8 +9,10 @@ from store.models import (
     Activity,
     AthleteProfile,
     ChecklistEntry,
+    ExerciseSwap,
     PlannedSession,
     Race,
+    RestingHeartRate,
     SessionLog,
 )
 
@@ -23,5 +25,14 @@ def holds_own_data(session: Session) -> bool:
 
 
 def clear_demo(session: Session) -> None:
-    for model in (Activity, Race, SessionLog, PlannedSession, ChecklistEntry, AthleteProfile):
+    for model in (
+        Activity,
+        Race,
+        SessionLog,
+        PlannedSession,
+        ExerciseSwap,
+        ChecklistEntry,
+        RestingHeartRate,
+        AthleteProfile,
+    ):
         session.execute(delete(model))
