@@ -158,3 +158,47 @@ def test_a_relative_data_dir_works_on_first_and_later_runs(tmp_path):
         result = run_cli("--data-dir", "mine", "demo", "--no-window", cwd=tmp_path)
         assert result.returncode == 0, result.stderr
     assert (tmp_path / "mine" / "strongstride.sqlite").exists()
+
+
+def test_running_the_demo_again_starts_from_a_clean_season(tmp_path):
+    args = ["--data-dir", str(tmp_path), "--today", "2026-11-25"]
+    assert main([*args, "demo", "--no-window"]) == 0
+    assert (
+        main(
+            [
+                *args,
+                "race",
+                "add",
+                "--date",
+                "2027-03-07",
+                "--name",
+                "Extra 10K",
+                "--distance-km",
+                "10",
+                "--priority",
+                "B",
+            ]
+        )
+        == 0
+    )
+    assert main([*args, "log", "2026-11-24", "--skipped"]) == 0
+    conn = sqlite3.connect(tmp_path / "strongstride.sqlite")
+    with conn:
+        conn.execute(
+            "INSERT INTO exercise_swap VALUES ('2026-11-23#1', 'back_squat', 'goblet_squat')"
+        )
+        conn.execute("INSERT INTO resting_heart_rate VALUES ('2026-11-20', 44, 'fit')")
+    conn.close()
+    assert main([*args, "demo", "--no-window"]) == 0
+    conn = sqlite3.connect(tmp_path / "strongstride.sqlite")
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("exercise_swap", "resting_heart_rate")
+    }
+    races = [r[0] for r in conn.execute("SELECT name FROM race")]
+    skipped = conn.execute(
+        "SELECT count(*) FROM session_log WHERE planned_day = '2026-11-24'"
+    ).fetchone()[0]
+    conn.close()
+    assert counts == {"exercise_swap": 0, "resting_heart_rate": 0}
+    assert "Extra 10K" not in races and skipped == 0
