@@ -188,8 +188,11 @@ def _plyometrics(spec: SessionSpec, library: Library, used: set[str]) -> list:
             break
         used.add(ex.id)
         per_set = max(1, ex.contacts_per_set)
-        sets = min(MAX_PLYO_SETS, math.ceil(left / per_set))
-        done = min(left, sets * per_set)
+        # Whole sets only, and never more landings than the week allows: the budget is a cap.
+        sets = min(MAX_PLYO_SETS, left // per_set)
+        if sets == 0:
+            continue  # not one full set left for this exercise; a smaller one may fit
+        done = sets * per_set
         out.append(_prescribe(ex, sets, ex.reps or "", "", f"{done} contacts", 75))
         left -= done
     return out

@@ -140,3 +140,20 @@ def test_single_leg_slot_rotates_every_six_weeks_and_freezes_before_an_a_race():
         start + timedelta(weeks=6), logs, profile, (race,), DAY, Phase.TAPER
     )
     assert frozen.single_leg == "reverse_lunge"
+
+
+@pytest.mark.parametrize("variant", ["A", "B"])
+@pytest.mark.parametrize("tier", [1, 2, 3])
+@pytest.mark.parametrize("budget", [20, 30, 40, 50, 60, 70, 100])
+def test_jumps_never_exceed_the_weeks_contact_budget_and_say_how_many_they_are(
+    resources, variant, tier, budget
+):
+    s = build_session(_spec(variant=variant, plyo=(tier, budget)), resources.library, [])
+    jumps = [e for e in s.exercises if e.pattern == "plyo"]
+    assert jumps, "an unlocked session starts with jumps"
+    total = 0
+    for e in jumps:
+        landings = e.sets * resources.library[e.id].contacts_per_set
+        assert e.load_hint == f"{landings} contacts"
+        total += landings
+    assert 0 < total <= budget
