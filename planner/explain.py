@@ -66,6 +66,7 @@ TEMPLATES = {
         "see a clinician about the injury."
     ),
     "count_lowered": "Only {n} fit this week: {why}.",
+    "count_none_fit": "None fits this week: {why}.",
     "place_best_day": "{day}: {why}.",
     "race_week_light": (
         "Light session: {race_name} is {days_to_race} days away, so 1-2 sets of 3-5 at effort 5-6."

@@ -171,7 +171,8 @@ def plan_week(
     reason = render(reason_id, **values)
     lowered = n_fit < n and reason_id not in ("race_week_none", "illness")
     if lowered and not reason_values.get("early_day"):
-        reason += " " + render("count_lowered", n=n_fit, why=_why_fewer(wd, phase))
+        template = "count_lowered" if n_fit else "count_none_fit"
+        reason += " " + render(template, n=n_fit, why=_why_fewer(wd, phase))
     if reason_values.get("light_day"):  # next week's A-race light session falls in this week
         race = next_a_race(week_start, races)
         reason += " " + render(

@@ -143,3 +143,18 @@ def test_strain_percentile_waits_for_eight_weeks_of_history():
     b.weeks(W - 5 * WEEK, 5, standard_week(200))
     history = build_history(b.activities, MALE, W - DAY)
     assert all(w.strain_p90 is None for w in weekly_loads(history, 6))
+
+
+def test_a_week_where_no_day_is_left_says_none_fits_rather_than_only_zero(resources):
+    race_day = date(2026, 6, 28)  # Sunday: a half marathon, 5 recovery days Mon-Fri after
+    b = Builder()
+    b.weeks(date(2026, 1, 5), 25, standard_week(300))
+    profile = replace(MALE, long_run_weekday=6, strength_weekdays=(0, 2, 4))
+    race = Race(1, race_day, "Summer Half", 21.1, Priority.A)
+    after = date(2026, 6, 29)
+    (week,) = plan_weeks(
+        after, 1, b.activities, profile, (race,), lifting_logs(after), after, resources
+    )
+    assert week.strength_sessions == 0
+    assert "None fits this week" in week.reason
+    assert "Only 0" not in week.reason
