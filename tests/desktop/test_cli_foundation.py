@@ -202,3 +202,19 @@ def test_running_the_demo_again_starts_from_a_clean_season(tmp_path):
     conn.close()
     assert counts == {"exercise_swap": 0, "resting_heart_rate": 0}
     assert "Extra 10K" not in races and skipped == 0
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    """`strongstride plan --weeks 52 | head -1` ends quietly, with no traceback."""
+    assert main(["--data-dir", str(tmp_path), "--today", "2026-11-25", "demo", "--no-window"]) == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop.cli", "--data-dir", str(tmp_path), "plan", "--weeks", "52"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.stdout.readline().startswith(b"Week of")
+    proc.stdout.close()  # like `head` exiting after its lines
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0
+    assert b"Traceback" not in err and b"BrokenPipe" not in err
