@@ -35,12 +35,23 @@ class JobSignals(QObject):
 
 
 class Job(QRunnable):
-    def __init__(self, fn: Callable[[threading.Event], Any], name: str = "") -> None:
+    """One job. The pool thread emits on a private signal object; its signals reach the public
+    `signals` (a child of the runner, so of the window) through queued connections. When the
+    window is deleted, Qt drops what is still queued for it instead of calling into widgets
+    that no longer exist."""
+
+    def __init__(
+        self, fn: Callable[[threading.Event], Any], name: str = "", parent: QObject | None = None
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.fn = fn
         self.name = name
-        self.signals = JobSignals()
+        self.signals = JobSignals(parent)
+        self._emit = JobSignals()  # emitted from the pool thread
+        for name_ in ("progress", "result", "error", "cancelled", "finished"):
+            getattr(self._emit, name_).connect(getattr(self.signals, name_))
+        self.signals.finished.connect(self.signals.deleteLater)
         self.cancel_event = threading.Event()
         self.done_event = threading.Event()
 
@@ -57,17 +68,17 @@ class Job(QRunnable):
             if inspect.isgenerator(outcome):
                 outcome = self._drive(outcome)
             if self.is_cancelled:
-                self.signals.cancelled.emit()
+                self._emit.cancelled.emit()
             else:
-                self.signals.result.emit(outcome)
+                self._emit.result.emit(outcome)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit.cancelled.emit()
         except Exception as exc:  # reported to the user, never a crash of the window
             traceback.print_exc()
-            self.signals.error.emit(str(exc) or type(exc).__name__)
+            self._emit.error.emit(str(exc) or type(exc).__name__)
         finally:
             self.done_event.set()
-            self.signals.finished.emit()
+            self._emit.finished.emit()
 
     def _drive(self, gen: Any) -> Any:
         while True:
@@ -80,7 +91,7 @@ class Job(QRunnable):
                 return stop.value
             if isinstance(step, Progress):
                 total = -1 if step.total is None else step.total
-                self.signals.progress.emit(step.done, total, step.label)
+                self._emit.progress.emit(step.done, total, step.label)
 
 
 class JobRunner(QObject):
@@ -95,7 +106,7 @@ class JobRunner(QObject):
 
     def start(self, fn: Callable[[threading.Event], Any], name: str = "") -> Job:
         """Queue `fn`; connect to the returned job's signals before returning to the loop."""
-        job = Job(fn, name)
+        job = Job(fn, name, self)
         self._running.add(job)
         self._pending.append(job)
         job.signals.finished.connect(lambda: self._running.discard(job))
@@ -108,7 +119,8 @@ class JobRunner(QObject):
 
     @property
     def running(self) -> list[Job]:
-        return [j for j in self._running if not j.done_event.is_set()]
+        """Jobs queued, working, or whose results have not reached the GUI thread yet."""
+        return list(self._running)
 
     def cancel_all(self) -> None:
         for job in list(self._running):

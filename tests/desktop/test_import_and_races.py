@@ -10,7 +10,13 @@ from PySide6.QtCore import QDate, Qt
 from desktop.views.calendar_view import monday
 from planner.model import Phase
 from store import Database
-from tests.desktop.window_fixtures import SEASON_END, demo_db, open_window, wait_for_plans
+from tests.desktop.window_fixtures import (
+    SEASON_END,
+    demo_db,
+    hold_import_until_cancelled,
+    open_window,
+    wait_for_plans,
+)
 
 __all__ = ["demo_db"]
 
@@ -47,7 +53,9 @@ def test_importing_fixture_fit_files_shows_progress_and_the_final_report(
         db.close()
 
 
-def test_cancelling_an_import_midway_keeps_what_was_done_and_says_so(qtbot, tmp_path, fit_fixtures):
+def test_cancelling_an_import_midway_keeps_what_was_done_and_says_so(
+    qtbot, tmp_path, fit_fixtures, monkeypatch
+):
     folder = tmp_path / "many"
     folder.mkdir()
     runs = sorted(fit_fixtures.glob("run_*.fit"))
@@ -55,13 +63,14 @@ def test_cancelling_an_import_midway_keeps_what_was_done_and_says_so(qtbot, tmp_
         for f in runs:
             shutil.copy(f, folder / f"{copy}_{f.name}")
     total = len(runs) * 12
+    hold_import_until_cancelled(monkeypatch)
     db = Database.open(tmp_path / "strongstride.sqlite")
     try:
         window = open_window(qtbot, db, tmp_path, today=SEASON_END)
         if window.file_menu.wizard is not None:
             window.file_menu.wizard.reject()
         dialog = window.file_menu.start_import([folder], workers=1)
-        qtbot.waitUntil(lambda: dialog.bar.value() >= 2, timeout=60000)
+        qtbot.waitUntil(lambda: dialog.bar.value() >= 1, timeout=60000)
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not dialog.running, timeout=60000)
         assert dialog.cancelled or (dialog.report is not None and dialog.report.cancelled)

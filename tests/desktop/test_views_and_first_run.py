@@ -12,7 +12,13 @@ from desktop import training
 from desktop.views.activities_model import COLUMNS
 from planner.model import Equipment
 from store import Database
-from tests.desktop.window_fixtures import SEASON_END, demo_db, open_window, wait_idle
+from tests.desktop.window_fixtures import (
+    SEASON_END,
+    demo_db,
+    hold_import_until_cancelled,
+    open_window,
+    wait_idle,
+)
 
 __all__ = ["demo_db"]
 
@@ -163,6 +169,7 @@ def test_closing_during_an_import_asks_and_then_cancels_it(
     for copy in range(6):
         for f in sorted(fit_fixtures.glob("run_*.fit")):
             shutil.copy(f, folder / f"{copy}_{f.name}")
+    hold_import_until_cancelled(monkeypatch)
     db = Database.open(tmp_path / "strongstride.sqlite")
     try:
         window = open_window(qtbot, db, tmp_path, today=SEASON_END)

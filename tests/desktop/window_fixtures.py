@@ -50,3 +50,22 @@ def next_session_day(window: MainWindow, start: date) -> date:
         if plan is not None and plan.strength is not None and plan.strength.status == "planned":
             return d
     raise AssertionError(f"no planned session in the three weeks from {start}")
+
+
+def hold_import_until_cancelled(monkeypatch) -> None:  # noqa: ANN001 - pytest's fixture
+    """Run the real import, but hold it after its first file until it is cancelled, so a test
+    is sure to cancel (or close the window) while the import is still running."""
+    import importers.pipeline
+
+    real_import = importers.pipeline.import_files
+
+    def held_after_first_file(db, paths, *, cancel, **kw):  # noqa: ANN001, ANN202
+        gen = real_import(db, paths, cancel=cancel, **kw)
+        for step in gen:
+            yield step
+            if step.done >= 1:
+                cancel.wait(30)
+                break
+        return (yield from gen)
+
+    monkeypatch.setattr(importers.pipeline, "import_files", held_after_first_file)
