@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from store import migrate
@@ -56,6 +57,11 @@ class Database:
         try:
             yield session
             session.commit()
+        except DBAPIError as exc:  # the file itself is damaged or changed under us
+            session.rollback()
+            raise StoreError(
+                f"{self.path}: the database failed ({exc.orig}); restore a backup"
+            ) from exc
         except BaseException:
             session.rollback()
             raise

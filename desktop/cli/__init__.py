@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.cli.context import CliContext, CliError
+from store import StoreError
 
 # Modules of this package that are plumbing, not commands.
 _NOT_COMMANDS = {"context"}
@@ -64,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"strongstride: {exc}", file=sys.stderr)
         return exc.exit_code
+    except StoreError as exc:
+        print(f"strongstride: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("strongstride: interrupted", file=sys.stderr)
         return 130

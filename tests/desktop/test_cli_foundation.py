@@ -218,3 +218,17 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0
     assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_a_damaged_database_gives_one_line_naming_it_and_exit_2(tmp_path):
+    assert main(["--data-dir", str(tmp_path), "--today", "2026-11-25", "demo", "--no-window"]) == 0
+    db_file = tmp_path / "strongstride.sqlite"
+    conn = sqlite3.connect(db_file)
+    with conn:
+        conn.execute("DROP TABLE race")  # a damaged file at the current schema revision
+    conn.close()
+    result = run_cli("--data-dir", str(tmp_path), "--today", "2026-11-25", "plan")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert str(db_file) in result.stderr and "no such table: race" in result.stderr
+    assert "Traceback" not in result.stderr
