@@ -5,10 +5,14 @@ from __future__ import annotations
 from planner.model import WeekLoad, WeekPlan
 
 
+def _sessions(n: int) -> str:
+    return f"{n} strength session" + ("" if n == 1 else "s")
+
+
 def print_week(week: WeekPlan) -> None:
     print(
         f"Week of {week.week_start:%a %d %b %Y} · {week.phase.value.replace('_', ' ')} · "
-        f"volume {week.volume_level.value} · {week.strength_sessions} strength session(s)"
+        f"volume {week.volume_level.value} · {_sessions(week.strength_sessions)}"
     )
     print(f"  {week.reason}")
     if week.done_note:  # what was done, beside the planner's own count

@@ -68,7 +68,8 @@ def test_an_extra_session_logged_in_a_past_week_keeps_the_planned_count_and_says
     code, out, _ = cli(capsys, demo, "plan", "--week", PAST_WEEK.isoformat())
     assert code == 0
     lines = out.splitlines()
-    assert f"{after['strength_sessions']} strength session(s)" in lines[0]
+    n = after["strength_sessions"]
+    assert f"{n} strength session{'' if n == 1 else 's'}" in lines[0]
     assert lines[1].strip() == after["reason"]
     assert lines[2].strip() == f"You did {after['sessions_done']}."
 
