@@ -57,32 +57,6 @@ def known_hashes(session: Session) -> dict[str, KnownFile]:
     return out
 
 
-def is_known_file(session: Session, *, path: str, size: int, mtime: float | None) -> bool:
-    row = session.scalar(
-        select(ImportedFile.id).where(
-            ImportedFile.path == path, ImportedFile.size == size, ImportedFile.mtime == mtime
-        )
-    )
-    return row is not None
-
-
-def file_by_sha(session: Session, sha256: str) -> KnownFile | None:
-    row = session.execute(
-        select(
-            ImportedFile.id,
-            ImportedFile.path,
-            ImportedFile.sha256,
-            ImportedFile.size,
-            ImportedFile.mtime,
-            ImportedFile.status,
-        )
-        .where(ImportedFile.sha256 == sha256, ImportedFile.status != "failed")
-        .order_by(ImportedFile.id)
-        .limit(1)
-    ).first()
-    return KnownFile(*row) if row else None
-
-
 def record_file(
     session: Session,
     *,
