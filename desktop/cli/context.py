@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -67,6 +69,17 @@ def print_json(obj: Any) -> None:
     """Machine-readable output: one JSON document on stdout."""
     json.dump(obj, sys.stdout, indent=2, ensure_ascii=False, default=_json_default)
     sys.stdout.write("\n")
+
+
+def write_csv(path: str | Path, fields: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
+    """Rows as a CSV file with a header; a file that cannot be written is a one-line error."""
+    try:
+        with Path(path).open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(fields), extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+    except OSError as exc:
+        raise CliError(f"--csv: cannot write {path} ({exc.strerror or exc})") from exc
 
 
 def _json_default(value: Any) -> Any:

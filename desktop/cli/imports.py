@@ -7,13 +7,12 @@ Exit codes: 0 when every file was imported or skipped for a reason, 1 when any f
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import threading
 from datetime import date, datetime, time
 from pathlib import Path
 
-from desktop.cli.context import CliContext, CliError, print_json
+from desktop.cli.context import CliContext, CliError, print_json, write_csv
 from importers.pipeline import import_files
 from importers.report import ImportReport
 from importers.watch import WatchNotFound, sync_watch
@@ -157,13 +156,7 @@ def run_activities(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.db.session() as s:
         rows = [_public(r) for r in store_activities.list_activities(s, since=since)]
     if args.csv:
-        try:
-            with open(args.csv, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.DictWriter(fh, fieldnames=ACTIVITY_FIELDS)
-                writer.writeheader()
-                writer.writerows(rows)
-        except OSError as exc:
-            raise CliError(f"--csv: cannot write {args.csv} ({exc.strerror or exc})") from exc
+        write_csv(args.csv, ACTIVITY_FIELDS, rows)
     if args.json:
         print_json(rows)
         return 0

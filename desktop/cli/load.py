@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import csv
-from pathlib import Path
 
 from desktop import training
 from desktop.cli._text import print_loads
-from desktop.cli.context import CliContext, CliError, print_json
+from desktop.cli.context import CliContext, CliError, print_json, write_csv
 from planner.serialize import week_load_to_dict
 
 CSV_COLUMNS = (
@@ -49,13 +47,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     loads = training.weekly_load(ctx.db, weeks=args.weeks, today=ctx.today)
     rows = [week_load_to_dict(w) for w in loads]
     if args.csv:
-        try:
-            with Path(args.csv).open("w", newline="", encoding="utf-8") as fh:
-                writer = csv.DictWriter(fh, CSV_COLUMNS, extrasaction="ignore")
-                writer.writeheader()
-                writer.writerows(rows)
-        except OSError as exc:
-            raise CliError(f"--csv: cannot write {args.csv} ({exc.strerror or exc})") from exc
+        write_csv(args.csv, CSV_COLUMNS, rows)
     if args.json:
         print_json(rows)
     else:
