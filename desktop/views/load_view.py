@@ -236,17 +236,12 @@ class LoadView(QWidget):
             axis.setGridLineColor(c.border)
             axis.setLinePenColor(c.border)
 
-    def _draw_load(self, cats: list[str]) -> None:
-        c = colors()
-        chart = self.load_chart.reset()
-        x = self._x_axis(chart, cats, labels=False)
-        top = max([w.total_load for w in self.loads], default=1) * 1.15
-        y = self._y_axis(chart, self.tr("load / week"), top, Qt.AlignmentFlag.AlignLeft)
-        self._shade_phases(chart, x, y, top)
-        bars = QBarSet(self.tr("Load"))
-        bars.setColor(_alpha(c.accent, 150))
-        bars.setBorderColor(_alpha(c.accent, 0))
-        bars.append([w.total_load for w in self.loads])
+    def _add_bars(self, chart, x, y, name: str, color: QColor, values: list[float]) -> None:  # noqa: ANN001
+        """One weekly bar series on the chart's axes; hovering a bar shows that week."""
+        bars = QBarSet(name)
+        bars.setColor(color)
+        bars.setBorderColor(_alpha(color, 0))
+        bars.append(values)
         series = QBarSeries()
         series.setBarWidth(0.7)
         series.append(bars)
@@ -254,6 +249,17 @@ class LoadView(QWidget):
         chart.addSeries(series)
         series.attachAxis(x)
         series.attachAxis(y)
+
+    def _draw_load(self, cats: list[str]) -> None:
+        c = colors()
+        chart = self.load_chart.reset()
+        x = self._x_axis(chart, cats, labels=False)
+        top = max([w.total_load for w in self.loads], default=1) * 1.15
+        y = self._y_axis(chart, self.tr("load / week"), top, Qt.AlignmentFlag.AlignLeft)
+        self._shade_phases(chart, x, y, top)
+        self._add_bars(
+            chart, x, y, self.tr("Load"), _alpha(c.accent, 150), [w.total_load for w in self.loads]
+        )
         daily_top = max([max(w.ctl or 0, w.atl or 0) for w in self.loads], default=1) * 1.15
         y2 = self._y_axis(chart, self.tr("daily"), daily_top, Qt.AlignmentFlag.AlignRight)
         for name, attr, color in (
@@ -339,17 +345,8 @@ class LoadView(QWidget):
             max(values, default=1) * 1.15,
             Qt.AlignmentFlag.AlignLeft,
         )
-        bars = QBarSet(self.tr("Running ({u})").format(u=self.units))
-        bars.setColor(_alpha(c.run, 170))
-        bars.setBorderColor(_alpha(c.run, 0))
-        bars.append(values)
-        series = QBarSeries()
-        series.setBarWidth(0.7)
-        series.append(bars)
-        series.hovered.connect(lambda on, i, _s: self._hover(on, i))
-        chart.addSeries(series)
-        series.attachAxis(x)
-        series.attachAxis(y)
+        running = self.tr("Running ({u})").format(u=self.units)
+        self._add_bars(chart, x, y, running, _alpha(c.run, 170), values)
         y2 = self._y_axis(chart, self.tr("strength sessions"), 4, Qt.AlignmentFlag.AlignRight)
         marks = QScatterSeries()
         marks.setName(self.tr("Strength sessions"))
