@@ -51,9 +51,19 @@ class Job(QRunnable):
         self._emit = JobSignals()  # emitted from the pool thread
         for name_ in ("progress", "result", "error", "cancelled", "finished"):
             getattr(self._emit, name_).connect(getattr(self.signals, name_))
+        self.reported = False  # set on the GUI thread once everything the job sent arrived
+        self.signals.finished.connect(self._mark_reported)
         self.signals.finished.connect(self.signals.deleteLater)
         self.cancel_event = threading.Event()
-        self.done_event = threading.Event()
+        self.done_event = threading.Event()  # set on the pool thread when the work has ended
+
+    def _mark_reported(self) -> None:
+        self.reported = True
+
+    @property
+    def running(self) -> bool:
+        """Still working, or its result has not reached the GUI thread yet."""
+        return not self.reported
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -120,7 +130,7 @@ class JobRunner(QObject):
     @property
     def running(self) -> list[Job]:
         """Jobs queued, working, or whose results have not reached the GUI thread yet."""
-        return list(self._running)
+        return [j for j in self._running if j.running]
 
     def cancel_all(self) -> None:
         for job in list(self._running):

@@ -72,7 +72,9 @@ def test_cancelling_an_import_midway_keeps_what_was_done_and_says_so(
         dialog = window.file_menu.start_import([folder], workers=1)
         qtbot.waitUntil(lambda: dialog.bar.value() >= 1, timeout=60000)
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not dialog.running, timeout=60000)
+        # the outcome reaches the dialog by signal, just after the work itself has ended
+        qtbot.waitUntil(lambda: dialog.job.reported, timeout=60000)
+        assert not dialog.running
         assert dialog.cancelled or (dialog.report is not None and dialog.report.cancelled)
         assert "cancelled" in dialog.heading.text().lower()
         assert dialog.bar.value() < total
