@@ -1,168 +1,105 @@
-"""Finding a plugged-in watch and copying its new activity files before importing them.
+"""Syncing a plugged-in watch, whatever connects it, and sending it a workout.
 
-A Garmin (or compatible) watch in USB mass-storage mode is a volume with `GARMIN/Activity`
-(older: `Garmin/Activities`). Where to look: drive letters on Windows, `/Volumes/*` on macOS,
-`/media/$USER/*`, `/run/media/$USER/*` and gvfs MTP mounts under `/run/user/$UID/gvfs/` on
-Linux. Files are copied into `<data_dir>/watch/<device>/` first, because the watch may be
-unplugged mid-import; the copies are then imported. Newer watches speak only MTP, which
-Windows and macOS do not mount as a folder: we say so and say what to do instead.
+`discover` asks every route (`importers.devices`: drive, gvfs, WPD, libmtp) which watches it
+sees. `sync_watch` opens one watch (trying again while another program holds it), copies its
+new activity, Settings and Monitor files into `<data dir>/watch/<device>/` (the watch may be
+unplugged mid-import; a copy is complete or absent) and then imports the copies.
+`send_workout` puts a FIT workout into the watch's GARMIN/NewFiles.
+
+A runner is asked to copy files by hand only when no route works on this computer, and then
+the message says which routes failed and why.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import string
-import sys
 import threading
-from collections.abc import Generator, Iterable
-from dataclasses import dataclass
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from importers.devices import default_adapters
+from importers.devices.base import Adapter, Device, DeviceError, DeviceInfo
+from importers.devices.busy import open_with_retry
+from importers.devices.calls import call_with_timeout
+from importers.devices.mass_storage import DriveAdapter, candidate_roots, device_name
 from importers.pipeline import import_files
 from importers.progress import Progress
-from importers.report import ImportReport
+from importers.report import FileProblem, ImportReport
+from importers.watch_files import copy_steps, garmin_folder, new_files, send_file, watch_name
 from store import Database
 
-ACTIVITY_DIRS = ("GARMIN/Activity", "Garmin/Activities", "GARMIN/ACTIVITY", "Garmin/Activity")
-PROFILE_DIRS = ("Settings", "Monitor")  # beside the activity folder
-MTP_HELP = (
-    "Your watch seems to be connected over MTP, which this system does not show as a folder. "
-    "Copy the .FIT files from the watch's GARMIN/Activity folder with Garmin Express, Android "
-    "File Transfer (macOS) or Explorer (Windows) into a folder, then run "
-    "'strongstride import FOLDER' (or use 'sync watch --path FOLDER')."
-)
+__all__ = ["Watch", "WatchNotFound", "candidate_roots", "discover", "find_watches", "sync_watch"]
+
+Watch = DeviceInfo
+DISCOVER_TIMEOUT_S = 10.0
 NO_WATCH_HELP = (
     "No watch found. Plug the watch in by USB (and unlock it if it asks), or point to its "
     "folder with --path (the folder that contains GARMIN/Activity)."
 )
-
-
-@dataclass(frozen=True)
-class Watch:
-    name: str
-    root: Path  # the mount point
-    activity_dir: Path
+BY_HAND = (
+    "Until one works, copy the .FIT files from the watch's GARMIN/Activity folder into a "
+    "folder (with Garmin Express, Android File Transfer or Explorer) and run "
+    "'strongstride import FOLDER'."
+)
 
 
 class WatchNotFound(Exception):
     """No usable watch; the message says exactly what to do."""
 
 
-def candidate_roots(
-    *, platform: str | None = None, env: dict[str, str] | None = None
-) -> list[Path]:
-    """Mount points where a watch may appear on this system."""
-    platform = platform or sys.platform
-    env = dict(os.environ) if env is None else env
-    if platform.startswith("win"):
-        return [Path(f"{d}:\\") for d in string.ascii_uppercase[3:]]
-    if platform == "darwin":
-        return _children(Path("/Volumes"))
-    user = env.get("USER") or env.get("LOGNAME") or ""
-    roots: list[Path] = []
-    for base in (Path("/media") / user, Path("/run/media") / user, Path("/media"), Path("/mnt")):
-        roots += _children(base)
-    uid = env.get("UID") or str(os.getuid() if hasattr(os, "getuid") else "")
-    gvfs = Path(f"/run/user/{uid}/gvfs")
-    for mtp in _children(gvfs):
-        roots += [mtp, *_children(mtp)]  # MTP mounts show storages one level down
-    return roots
+@dataclass
+class Discovery:
+    watches: list[DeviceInfo] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "libmtp: not installed (...)"
+    adapters: dict[str, Adapter] = field(default_factory=dict)
+    tried: int = 0
+
+    def message(self) -> str:
+        """What to tell the runner when no watch was found."""
+        if self.tried and len(self.problems) == self.tried:
+            why = "; ".join(self.problems)
+            return f"No watch found, and no way to reach one works here: {why}. {BY_HAND}"
+        return NO_WATCH_HELP
 
 
-def _children(folder: Path) -> list[Path]:
-    try:
-        return sorted(p for p in folder.iterdir() if p.is_dir())
-    except OSError:
-        return []
-
-
-def find_watches(roots: Iterable[Path] | None = None) -> list[Watch]:
-    """Every root holding a watch's activity folder."""
-    found: list[Watch] = []
-    for root in roots if roots is not None else candidate_roots():
-        for rel in ACTIVITY_DIRS:
-            activity = root / rel
-            try:
-                if activity.is_dir():
-                    found.append(Watch(_device_name(root), root, activity))
-                    break
-            except OSError:
-                continue
+def discover(adapters: Sequence[Adapter] | None = None) -> Discovery:
+    """Every watch every route sees now; a route that fails is named with its reason."""
+    found = Discovery()
+    for adapter in default_adapters() if adapters is None else adapters:
+        found.tried += 1
+        found.adapters[adapter.kind] = adapter
+        reason = adapter.unavailable()
+        if reason is not None:
+            found.problems.append(f"{adapter.kind}: {reason}")
+            continue
+        try:
+            what = f"looking for watches ({adapter.kind})"
+            found.watches += call_with_timeout(what, adapter.discover, DISCOVER_TIMEOUT_S)
+        except (DeviceError, OSError) as exc:
+            found.problems.append(f"{adapter.kind}: {exc}")
+    if any(w.kind == "gvfs" for w in found.watches):  # gvfs holds it: libmtp would be refused
+        found.watches = [w for w in found.watches if w.kind != "libmtp"]
     return found
 
 
-def mtp_hint(roots: Iterable[Path] | None = None) -> str | None:
-    """A message when an MTP device is visible but has no activity folder we can read."""
-    for root in roots if roots is not None else candidate_roots():
-        if "gvfs" in root.parts and root.name.startswith("mtp:"):
-            return MTP_HELP
-    if sys.platform in ("win32", "darwin"):
-        # Windows and macOS cannot show an MTP device as a folder, so we cannot tell
-        # "no watch" from "an MTP watch": say both.
-        return f"{NO_WATCH_HELP} {MTP_HELP}"
-    return None
+def find_watches(adapters: Sequence[Adapter] | None = None) -> list[DeviceInfo]:
+    return discover(adapters).watches
 
 
-def _device_name(root: Path) -> str:
-    xml = root / "GARMIN" / "GarminDevice.xml"
-    try:
-        text = xml.read_text(encoding="utf-8", errors="replace")
-        m = re.search(r"<Description>([^<]+)</Description>", text)
-        if m:
-            return _safe(m.group(1))
-    except OSError:
-        pass
-    return _safe(root.name or "watch")
-
-
-def _safe(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._ -]+", "_", name).strip(" .") or "watch"
-
-
-def copy_new_files(watch: Watch, data_dir: Path) -> tuple[Path, list[Path]]:
-    """Copy activity files not copied before into `<data_dir>/watch/<device>/`."""
-    copied: list[Path] = []
-    for _ in _copy_steps(watch, data_dir, copied, threading.Event()):
-        pass
-    return data_dir / "watch" / watch.name, copied
-
-
-def _fit_files(folder: Path) -> list[Path]:
-    try:
-        return [
-            p
-            for p in sorted(folder.iterdir())
-            if p.is_file() and p.name.lower().endswith(".fit") and not p.name.startswith("._")
-        ]
-    except OSError:
-        return []
-
-
-def _copy_steps(
-    watch: Watch, data_dir: Path, copied: list[Path], cancel: threading.Event
-) -> Generator[Progress, None, None]:
-    target = data_dir / "watch" / watch.name
-    sources = [(target, p) for p in _fit_files(watch.activity_dir)]
-    # Settings and daily monitoring files feed the profile suggestions (HR max, resting HR).
-    garmin = watch.activity_dir.parent
-    for sub in PROFILE_DIRS:
-        sources += [(target / sub, p) for p in _fit_files(garmin / sub)]
-    for i, (folder, src) in enumerate(sources, 1):
-        if cancel.is_set():
-            return
-        folder.mkdir(parents=True, exist_ok=True)
-        dest = folder / src.name
-        try:
-            if not (dest.exists() and dest.stat().st_size == src.stat().st_size):
-                tmp = dest.with_suffix(".part")
-                shutil.copy2(src, tmp)
-                os.replace(tmp, dest)  # a copy is complete or absent, never half there
-                copied.append(dest)
-        except OSError:
-            pass  # unplugged mid-copy: the next sync picks it up
-        yield Progress(i, len(sources), f"Copying {src.name} from {watch.name}")
+def _targets(
+    mount: Path | None, watch: DeviceInfo | None, adapters: Sequence[Adapter] | None
+) -> list[tuple[Adapter, DeviceInfo]]:
+    if mount is not None:
+        return [(DriveAdapter([mount]), DeviceInfo("drive", str(mount), device_name(mount), mount))]
+    if watch is not None:
+        by_kind = {a.kind: a for a in (default_adapters() if adapters is None else adapters)}
+        if watch.kind not in by_kind:
+            raise WatchNotFound(f"{watch.name}: no {watch.kind} route on this computer")
+        return [(by_kind[watch.kind], watch)]
+    found = discover(adapters)
+    if not found.watches:
+        raise WatchNotFound(found.message())
+    return [(found.adapters[w.kind], w) for w in found.watches]
 
 
 def sync_watch(
@@ -170,26 +107,91 @@ def sync_watch(
     data_dir: Path,
     *,
     mount: Path | None = None,
+    watch: DeviceInfo | None = None,
+    adapters: Sequence[Adapter] | None = None,
     cancel: threading.Event | None = None,
     workers: int | None = None,
 ) -> Generator[Progress, None, ImportReport]:
     """Copy the watch's new files, then import the copied folder. Raises WatchNotFound."""
-    roots = [mount] if mount is not None else None
-    watches = find_watches(roots)
-    if not watches:
-        if mount is not None:
-            raise WatchNotFound(
-                f"{mount} has no GARMIN/Activity folder; point --path at the watch's root "
-                "folder or use 'strongstride import FOLDER' for a plain folder of FIT files"
-            )
-        raise WatchNotFound(mtp_hint() or NO_WATCH_HELP)
     cancel = cancel or threading.Event()
-    folders = []
-    for watch in watches:
-        copied: list[Path] = []
-        yield from _copy_steps(watch, data_dir, copied, cancel)
-        folders.append(data_dir / "watch" / watch.name)
+    copy_report = ImportReport()
+    folders: list[Path] = []
+    errors: list[str] = []
+    for adapter, info in _targets(mount, watch, adapters):
+        yield Progress(0, None, f"Opening {info.name}")
+        try:
+            device = open_with_retry(adapter, info)
+        except DeviceError as exc:
+            errors.append(str(exc))
+            continue
+        try:
+            folder = yield from _copy_watch(device, data_dir, copy_report, cancel)
+            folders.append(folder)
+        except DeviceError as exc:
+            errors.append(_where(exc, mount))
+        finally:
+            device.close()
+    if not folders:
+        raise WatchNotFound("; ".join(errors))
     if cancel.is_set():
-        return ImportReport(cancelled=True)
+        copy_report.cancelled = True
+        return copy_report
     report = yield from import_files(db, folders, cancel=cancel, source="watch", workers=workers)
+    report.failed += copy_report.failed + [_problem(e) for e in errors]
+    report.warnings += copy_report.warnings
     return report
+
+
+def _copy_watch(
+    device: Device, data_dir: Path, report: ImportReport, cancel: threading.Event
+) -> Generator[Progress, None, Path]:
+    garmin = garmin_folder(device)
+    target = data_dir / "watch" / watch_name(device, garmin)
+    yield Progress(0, None, f"Looking for new files on {device.info.name}")
+    todo = new_files(device, garmin, target)
+    yield from copy_steps(device, target, todo, report, cancel)
+    return target
+
+
+def _where(exc: DeviceError, mount: Path | None) -> str:
+    if mount is not None and "GARMIN" in str(exc):
+        return (
+            f"{mount} has no GARMIN/Activity folder; point --path at the watch's root folder "
+            "or use 'strongstride import FOLDER' for a plain folder of FIT files"
+        )
+    return str(exc)
+
+
+def _problem(error: str) -> FileProblem:
+    return FileProblem("watch", error)
+
+
+def send_workout(
+    name: str,
+    data: bytes,
+    *,
+    mount: Path | None = None,
+    adapters: Sequence[Adapter] | None = None,
+) -> str:
+    """Write a workout into GARMIN/NewFiles of the watch (the one plugged in, or at `mount`).
+
+    Returns where it went: a local path for a drive, "<watch>: <device path>" over MTP.
+    """
+    targets = _targets(mount, None, adapters)
+    if len(targets) > 1:
+        names = ", ".join(f"{i.name} ({i.root or i.kind})" for _, i in targets)
+        raise WatchNotFound(f"several watches are plugged in: {names}; pick one with --watch MOUNT")
+    adapter, info = targets[0]
+    try:
+        device = open_with_retry(adapter, info)
+    except DeviceError as exc:
+        raise WatchNotFound(str(exc)) from exc
+    try:
+        path = send_file(device, name, data)
+    except DeviceError as exc:
+        raise WatchNotFound(str(exc)) from exc
+    finally:
+        device.close()
+    if info.root is not None:
+        return str(info.root.joinpath(*path.split("/")))
+    return f"{info.name}: {path}"
