@@ -1,14 +1,15 @@
-"""Noticing a plugged-in watch: a periodic look at the mounted volumes, off the GUI thread.
+"""Noticing a plugged-in watch: a periodic look at drives and MTP devices, off the GUI thread.
 
 Every few seconds the monitor asks `importers.watch.find_watches` (in a background job, since a
-slow mount must not freeze the window) and emits `appeared(Watch)` / `gone()` on changes.
+slow mount or a USB scan must not freeze the window) which watches every route sees (drives,
+gvfs, WPD, libmtp; see `importers.devices`) and emits `appeared(Watch)` / `gone()` on changes.
+Discovery opens nothing, so the watch stays free for other programs until the runner syncs.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.jobs import JobRunner
 
 if TYPE_CHECKING:
+    from importers.devices.base import Adapter
     from importers.watch import Watch
 
 
@@ -28,12 +30,12 @@ class WatchMonitor(QObject):
         jobs: JobRunner,
         *,
         interval_ms: int = 4000,
-        roots: Callable[[], list[Path] | None] = lambda: None,
+        adapters: Callable[[], list[Adapter] | None] = lambda: None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.jobs = jobs
-        self.roots = roots
+        self.adapters = adapters  # None: every route this system has
         self.current: Watch | None = None
         self._checking = False
         self.timer = QTimer(self)
@@ -52,12 +54,12 @@ class WatchMonitor(QObject):
         if self._checking:
             return
         self._checking = True
-        roots = self.roots()
+        adapters = self.adapters()
 
         def look(cancel: threading.Event) -> list[Watch]:
             from importers.watch import find_watches  # off the start-up path
 
-            return find_watches(roots)
+            return find_watches(adapters)
 
         job = self.jobs.start(look, "watch check")
         job.signals.result.connect(self._seen)
@@ -68,7 +70,7 @@ class WatchMonitor(QObject):
 
     def _seen(self, watches: list[Watch]) -> None:
         first = watches[0] if watches else None
-        if first is not None and (self.current is None or self.current.root != first.root):
+        if first is not None and (self.current is None or self.current.id != first.id):
             self.current = first
             self.appeared.emit(first)
         elif first is None and self.current is not None:

@@ -16,8 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Write the strength session planned for DATE as a FIT workout file: a warm-up, "
             "every set with its reps or hold time, and the rests between sets. With --watch, "
-            "the file goes into a mounted Garmin watch's GARMIN/NewFiles folder, and the "
-            "watch offers it under Training > Workouts after you unplug it."
+            "the file goes into the GARMIN/NewFiles folder of the Garmin watch plugged in by "
+            "USB (as a drive or over MTP), and the watch offers it under Training > Workouts "
+            "after you unplug it."
         ),
     )
     p.add_argument("--date", required=True, metavar="DATE", help="day of the session (YYYY-MM-DD)")
@@ -35,12 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from desktop.export.workout_fit import (
-        WorkoutFileError,
-        send_to_watch,
-        session_steps,
-        write_workout,
-    )
+    from desktop.export.workout_fit import WorkoutFileError, session_steps, write_workout
     from desktop.training import plan_weeks
 
     try:
@@ -53,7 +49,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError(f"no strength session is planned on {day:%a %-d %b %Y}", exit_code=1)
     try:
         if args.watch:
-            path = send_to_watch(session, _watch_root(args.watch))
+            path = _send_to_watch(session, args.watch)
         else:
             path = write_workout(session, Path(args.out or "."))
     except (WorkoutFileError, OSError) as exc:
@@ -74,16 +70,19 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _watch_root(choice: str) -> Path:
-    """The mount point given, or the one watch plugged in (several: ask which)."""
-    if choice != "auto":
-        return Path(choice)
-    from importers.watch import NO_WATCH_HELP, find_watches
+def _send_to_watch(session, choice: str) -> str:  # noqa: ANN001 - StrengthSession
+    """Onto the watch at the mount point given, or the one watch plugged in (drive or MTP)."""
+    from desktop.export.workout_fit import workout_bytes, workout_filename
+    from importers.watch import NO_WATCH_HELP, WatchNotFound, send_workout
 
-    watches = find_watches()
-    if not watches:
-        raise CliError(NO_WATCH_HELP.replace("--path", "--watch MOUNT"), exit_code=1)
-    if len(watches) > 1:
-        names = ", ".join(f"{w.name} ({w.root})" for w in watches)
-        raise CliError(f"several watches are plugged in: {names}; pick one with --watch MOUNT")
-    return watches[0].root
+    mount = None if choice == "auto" else Path(choice)
+    try:
+        return send_workout(workout_filename(session), workout_bytes(session), mount=mount)
+    except WatchNotFound as exc:
+        raise CliError(str(exc).replace(NO_WATCH_HELP, _NO_WATCH), exit_code=1) from exc
+
+
+_NO_WATCH = (
+    "No watch found. Plug the watch in by USB (and unlock it if it asks), or give its mount "
+    "point with --watch MOUNT."
+)

@@ -247,13 +247,11 @@ def write_workout(session: StrengthSession, path: str | Path, *, created=None) -
 
 def send_to_watch(session: StrengthSession, mount_root: str | Path, *, created=None) -> Path:
     """Copy the workout into a mounted Garmin watch (GARMIN/NewFiles), which imports it."""
+    from importers.watch import WatchNotFound, send_workout
+
     root = Path(mount_root)
-    garmin = next((root / n for n in ("GARMIN", "Garmin") if (root / n).is_dir()), None)
-    if garmin is None:
-        raise WorkoutFileError(f"{root} does not look like a Garmin watch (no GARMIN folder)")
-    new_files = next(
-        (garmin / n for n in ("NewFiles", "NEWFILES") if (garmin / n).is_dir()),
-        garmin / "NewFiles",
-    )
-    new_files.mkdir(exist_ok=True)
-    return write_workout(session, new_files / workout_filename(session), created=created)
+    data = workout_bytes(session, created=created)
+    try:
+        return Path(send_workout(workout_filename(session), data, mount=root))
+    except WatchNotFound as exc:
+        raise WorkoutFileError(f"{root} does not look like a Garmin watch: {exc}") from exc

@@ -113,12 +113,15 @@ class FileMenu(QObject):
     def sync(self) -> ImportDialog | None:
         if self.watch is None or self.importing:
             return None
-        db, data_dir, mount = self.window.db, self.window.data_dir, self.watch.root
+        db, data_dir, watch = self.window.db, self.window.data_dir, self.watch
+        adapters = self.watch_monitor.adapters()
 
         def work(cancel: threading.Event):  # noqa: ANN202 - generator job
             from importers.watch import sync_watch
 
-            report = yield from sync_watch(db, data_dir, mount=mount, cancel=cancel)
+            report = yield from sync_watch(
+                db, data_dir, watch=watch, adapters=adapters, cancel=cancel
+            )
             if report.activities:
                 ops.recompute_loads(db)
             return report

@@ -92,18 +92,19 @@ def open_with_retry(
     adapter: Adapter,
     info: DeviceInfo,
     *,
-    attempts: int = OPEN_ATTEMPTS,
-    pause: float = OPEN_PAUSE_S,
+    attempts: int | None = None,
+    pause: float | None = None,
     sleep: Callable[[float], None] = time.sleep,
-    running: Callable[[], set[str]] = running_programs,
 ) -> Device:
     """Open the watch, trying again while it is busy; the last failure names what to close."""
+    attempts = OPEN_ATTEMPTS if attempts is None else attempts
+    pause = OPEN_PAUSE_S if pause is None else pause
     for attempt in range(1, attempts + 1):
         try:
             return adapter.open(info)
         except DeviceBusy as exc:
             if attempt == attempts:
-                advice = busy_advice(info.name, running())
+                advice = busy_advice(info.name, running_programs())
                 raise DeviceBusy(f"{exc} — {advice}" if str(exc) else advice) from exc
             sleep(pause)
     raise AssertionError("unreachable")
