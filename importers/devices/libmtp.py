@@ -195,7 +195,10 @@ class LibmtpDevice:
                 self._dev, item, str(dest).encode(), None, None
             )
         if failed:
-            raise DeviceGone(self.mtp.error_text(self._dev, f"{path} could not be read"))
+            text = self.mtp.error_text(self._dev, f"{path} could not be read")
+            self._ids.pop(path, None)
+            self._known(path)  # DeviceGone when the file left the watch meanwhile
+            raise DeviceError(f"{self.info.name}: {path}: {text}")
         return dest.stat().st_size
 
     def _write(self, path: str, data: bytes) -> None:
