@@ -74,7 +74,9 @@ class FakeLibmtp:
         if not self.raw_devices:
             return mtp.ERROR_NO_DEVICE_ATTACHED
         array = (mtp.RawDevice * len(self.raw_devices))()
-        for raw, (vendor, vid, product, pid, bus, devnum) in zip(array, self.raw_devices):
+        for raw, (vendor, vid, product, pid, bus, devnum) in zip(
+            array, self.raw_devices, strict=True
+        ):
             raw.device_entry.vendor = vendor
             raw.device_entry.vendor_id = vid
             raw.device_entry.product = product
@@ -94,10 +96,10 @@ class FakeLibmtp:
 
     def LIBMTP_Get_Storage(self, dev, sortby):
         nodes = [mtp.Storage() for _ in self.storages]
-        for node, name in zip(nodes, self.storages):
+        for node, name in zip(nodes, self.storages, strict=True):
             node.id = self._storage_id(name)
             node.StorageDescription = name.encode()
-        for a, b in zip(nodes, nodes[1:]):
+        for a, b in zip(nodes, nodes[1:], strict=False):
             a.next = ctypes.pointer(b)
         self._alive.append(nodes)
         dev[0].storage = ctypes.pointer(nodes[0])
@@ -110,13 +112,13 @@ class FakeLibmtp:
         else:
             children = self.items[parent][1].children
         nodes = [mtp.File() for _ in children]
-        for node, c in zip(nodes, children):
+        for node, c in zip(nodes, children, strict=True):
             node.item_id, node.parent_id, node.storage_id = c.item_id, parent, storage
             node.filename = c.name.encode()
             node.filesize = len(c.data or b"")
             node.filetype = mtp.FILETYPE_FOLDER if c.data is None else mtp.FILETYPE_UNKNOWN
             self.live_files.add(ctypes.addressof(node))
-        for a, b in zip(nodes, nodes[1:]):
+        for a, b in zip(nodes, nodes[1:], strict=False):
             a.next = ctypes.pointer(b)
         self._alive.append(nodes)
         return ctypes.pointer(nodes[0]) if nodes else ctypes.POINTER(mtp.File)()
