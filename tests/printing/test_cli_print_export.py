@@ -112,10 +112,12 @@ def test_workout_on_a_day_without_a_session_exits_one(demo_dir, tmp_path):
 def test_workout_finds_the_one_plugged_in_watch_by_itself(demo_dir, tmp_path, monkeypatch):
     from desktop.cli import main
     from importers import watch
+    from importers.devices.mass_storage import DriveAdapter
 
     mount = tmp_path / "FR255"
     (mount / "GARMIN" / "Activity").mkdir(parents=True)
-    monkeypatch.setattr(watch, "candidate_roots", lambda **_: [tmp_path / "empty", mount])
+    drives = DriveAdapter([tmp_path / "empty", mount])
+    monkeypatch.setattr(watch, "default_adapters", lambda: [drives])
     day = session_days(demo_dir)[0]
     argv = ["--data-dir", str(demo_dir), "--today", TODAY, "workout", "--date", day, "--watch"]
     assert main(argv) == 0
@@ -127,7 +129,9 @@ def test_workout_without_a_watch_says_how_to_plug_it_in(demo_dir, monkeypatch, c
     from desktop.cli import main
     from importers import watch
 
-    monkeypatch.setattr(watch, "candidate_roots", lambda **_: [])
+    from importers.devices.mass_storage import DriveAdapter
+
+    monkeypatch.setattr(watch, "default_adapters", lambda: [DriveAdapter([])])
     day = session_days(demo_dir)[0]
     argv = ["--data-dir", str(demo_dir), "--today", TODAY, "workout", "--date", day, "--watch"]
     assert main(argv) == 1
