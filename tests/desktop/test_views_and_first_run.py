@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop import training
 from desktop.views.activities_model import COLUMNS
+from importers.devices.mass_storage import DriveAdapter
 from planner.model import Equipment
 from store import Database
 from tests.desktop.window_fixtures import (
@@ -141,7 +142,7 @@ def test_a_plugged_in_watch_is_noticed_and_synced(qtbot, tmp_path, fit_fixtures)
         if window.file_menu.wizard is not None:
             window.file_menu.wizard.reject()
         monitor = window.file_menu.watch_monitor
-        monitor.roots = lambda: [mount]
+        monitor.adapters = lambda: [DriveAdapter([mount])]
         assert not window.file_menu.sync_action.isEnabled()
         with qtbot.waitSignal(monitor.appeared, timeout=10000):
             monitor.check()

@@ -128,7 +128,6 @@ def test_workout_finds_the_one_plugged_in_watch_by_itself(demo_dir, tmp_path, mo
 def test_workout_without_a_watch_says_how_to_plug_it_in(demo_dir, monkeypatch, capsys):
     from desktop.cli import main
     from importers import watch
-
     from importers.devices.mass_storage import DriveAdapter
 
     monkeypatch.setattr(watch, "default_adapters", lambda: [DriveAdapter([])])
