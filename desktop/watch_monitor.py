@@ -36,6 +36,8 @@ class WatchMonitor(QObject):
         super().__init__(parent)
         self.jobs = jobs
         self.adapters = adapters  # None: every route this system has
+        # While a sync holds the watch, looking again would only compete with it for the USB.
+        self.paused: Callable[[], bool] = lambda: False
         self.current: Watch | None = None
         self._checking = False
         self.timer = QTimer(self)
@@ -51,7 +53,7 @@ class WatchMonitor(QObject):
         self.timer.stop()
 
     def check(self) -> None:
-        if self._checking:
+        if self._checking or self.paused():
             return
         self._checking = True
         adapters = self.adapters()

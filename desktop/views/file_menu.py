@@ -40,6 +40,7 @@ class FileMenu(QObject):
         self.watch_monitor = WatchMonitor(window.jobs, parent=self)
         self.watch_monitor.appeared.connect(self._watch_appeared)
         self.watch_monitor.gone.connect(self._watch_gone)
+        self.watch_monitor.paused = lambda: self.importing
         self.wizard: OnboardingWizard | None = None
 
     def build(self, menu: QMenu) -> None:

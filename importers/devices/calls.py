@@ -22,6 +22,8 @@ from importers.devices.base import DeviceError, DeviceTimeout
 
 T = TypeVar("T")
 DEFAULT_TIMEOUT_S = 30.0  # one file of a few MB over a slow MTP link stays well below this
+LIST_FACTOR = 4  # listing a folder may take this many times longer: MTP asks for every
+# object's details one by one, and an Activity folder can hold thousands of files
 _STOP = object()
 
 

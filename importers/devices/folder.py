@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 from importers.devices.base import DeviceError, DeviceGone, DeviceInfo, Entry
-from importers.devices.calls import DEFAULT_TIMEOUT_S, DeviceThread
+from importers.devices.calls import DEFAULT_TIMEOUT_S, LIST_FACTOR, DeviceThread
 
 
 class FolderDevice:
@@ -26,7 +26,12 @@ class FolderDevice:
         return self.root.joinpath(*[p for p in path.split("/") if p])
 
     def list(self, folder: str) -> list[Entry]:
-        return self.thread.call(f"listing {folder or 'the top folder'}", self._list, folder)
+        return self.thread.call(
+            f"listing {folder or 'the top folder'}",
+            self._list,
+            folder,
+            timeout=self.thread.timeout * LIST_FACTOR,
+        )
 
     def stat(self, path: str) -> Entry:
         return self.thread.call(f"looking at {path}", self._stat, path)

@@ -23,7 +23,7 @@ from importers.devices.base import (
     DeviceInfo,
     Entry,
 )
-from importers.devices.calls import DEFAULT_TIMEOUT_S, DeviceThread
+from importers.devices.calls import DEFAULT_TIMEOUT_S, LIST_FACTOR, DeviceThread
 
 GARMIN_VENDOR_ID = 0x091E
 
@@ -93,7 +93,12 @@ class LibmtpDevice:
             raise
 
     def list(self, folder: str) -> list[Entry]:
-        return self.thread.call(f"listing {folder or 'the storages'}", self._list, folder)
+        return self.thread.call(
+            f"listing {folder or 'the storages'}",
+            self._list,
+            folder,
+            timeout=self.thread.timeout * LIST_FACTOR,
+        )
 
     def stat(self, path: str) -> Entry:
         return self.thread.call(f"looking at {path}", self._stat, path)

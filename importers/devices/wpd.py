@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from importers.devices.base import DeviceError, DeviceGone, DeviceInfo, Entry
-from importers.devices.calls import DEFAULT_TIMEOUT_S, DeviceThread
+from importers.devices.calls import DEFAULT_TIMEOUT_S, LIST_FACTOR, DeviceThread
 from importers.devices.wpd_api import (
     CONTENT_TYPE,
     DEVICE_OBJECT,
@@ -86,11 +86,18 @@ class WpdDevice:
             self.thread.close()
             raise
 
-    def _call(self, what: str, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.thread.call(what, com_failure(self.info.name, what, fn), *args)
+    def _call(
+        self, what: str, fn: Callable[..., Any], *args: Any, timeout: float | None = None
+    ) -> Any:
+        return self.thread.call(what, com_failure(self.info.name, what, fn), *args, timeout=timeout)
 
     def list(self, folder: str) -> list[Entry]:
-        return self._call(f"listing {folder or 'the storages'}", self._list, folder)
+        return self._call(
+            f"listing {folder or 'the storages'}",
+            self._list,
+            folder,
+            timeout=self.thread.timeout * LIST_FACTOR,
+        )
 
     def stat(self, path: str) -> Entry:
         return self._call(f"looking at {path}", self._stat, path)
