@@ -57,8 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "watch",
         help="copy new activities from a watch plugged in by USB, then import them",
         description=(
-            "Find a watch mounted as a drive (a folder with GARMIN/Activity), copy its new FIT "
-            "files into the data folder, then import them."
+            "Find a watch plugged in by USB, as a drive or over MTP, copy its new FIT files "
+            "into the data folder, then import them."
         ),
     )
     w.add_argument("--path", metavar="MOUNT", help="the watch's root folder, if not found")
