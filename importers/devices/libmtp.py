@@ -45,6 +45,8 @@ class Libmtp:
             err = self.lib.LIBMTP_Detect_Raw_Devices(ctypes.byref(raw), ctypes.byref(count))
         if err == mtp.ERROR_NO_DEVICE_ATTACHED:
             return None, []
+        if err == mtp.ERROR_CONNECTING:
+            raise DeviceBusy("libmtp could not connect to the USB devices")
         if err != mtp.ERROR_NONE:
             raise DeviceError(f"libmtp could not list USB devices (error {err})")
         return raw, [raw[i] for i in range(count.value)]

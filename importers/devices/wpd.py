@@ -135,7 +135,8 @@ class WpdDevice:
     def _close(self) -> None:
         if self._device is not None:
             self._device.Close()
-            self._device = None
+        # Released here, on the thread that made them, not later by the garbage collector.
+        self._device = self._content = self._properties = self._keys = None
 
     def _children(self, object_id: str) -> list[str]:
         objects = self._content.EnumObjects(0, object_id, None)
