@@ -8,12 +8,13 @@ import pytest
 
 from importers.devices import busy
 from importers.devices.base import DeviceBusy, DeviceGone
+from importers.devices.gvfs import GvfsAdapter
 from importers.devices.libmtp import Libmtp, LibmtpAdapter
 from importers.devices.libmtp_binding import candidates
-from importers.watch import send_workout, sync_watch
+from importers.watch import discover, send_workout, sync_watch
 from tests.conftest import FIT_FIXTURES
 from tests.importers.fake_libmtp import FakeLibmtp, file, folder
-from tests.importers.watch_tree import drain, leftovers
+from tests.importers.watch_tree import drain, garmin_tree, leftovers
 
 RUN = (FIT_FIXTURES / "run_forerunner965_hr_gps.fit").read_bytes()
 WALK = (FIT_FIXTURES / "walk_venu_hr_gps.fit").read_bytes()
@@ -123,3 +124,12 @@ def test_the_real_libmtp_loads_and_answers_with_the_garmin_watches_plugged_in():
     assert adapter.unavailable() is None, adapter.unavailable()
     watches = adapter.discover()  # none plugged in on a CI machine: a clean empty list
     assert all(w.kind == "libmtp" for w in watches)
+
+
+def test_a_watch_gvfs_already_holds_is_not_offered_again_through_libmtp(tmp_path):
+    gvfs = tmp_path / "gvfs"
+    garmin_tree(gvfs / "mtp:host=Garmin_Forerunner_965_0000cafe", profile_files=False)
+    found = discover([GvfsAdapter(gvfs), adapter_for(FakeLibmtp([FR965], watch_tree()))])
+    assert [w.kind for w in found.watches] == ["gvfs"]
+    alone = discover([GvfsAdapter(tmp_path / "none"), adapter_for(FakeLibmtp([FR965], {}))])
+    assert [w.kind for w in alone.watches] == ["libmtp"]
