@@ -25,7 +25,14 @@ from importers.devices.mass_storage import DriveAdapter, candidate_roots, device
 from importers.pipeline import import_files
 from importers.progress import Progress
 from importers.report import FileProblem, ImportReport
-from importers.watch_files import copy_steps, garmin_folder, new_files, send_file, watch_name
+from importers.watch_files import (
+    NoGarminFolder,
+    copy_steps,
+    garmin_folder,
+    new_files,
+    send_file,
+    watch_name,
+)
 from store import Database
 
 __all__ = ["Watch", "WatchNotFound", "candidate_roots", "discover", "find_watches", "sync_watch"]
@@ -127,8 +134,10 @@ def sync_watch(
         try:
             folder = yield from _copy_watch(device, data_dir, copy_report, cancel)
             folders.append(folder)
+        except NoGarminFolder as exc:
+            errors.append(str(exc) if mount is None else _not_a_watch(mount))
         except DeviceError as exc:
-            errors.append(_where(exc, mount))
+            errors.append(str(exc))
         finally:
             device.close()
     if not folders:
@@ -153,13 +162,11 @@ def _copy_watch(
     return target
 
 
-def _where(exc: DeviceError, mount: Path | None) -> str:
-    if mount is not None and "GARMIN" in str(exc):
-        return (
-            f"{mount} has no GARMIN/Activity folder; point --path at the watch's root folder "
-            "or use 'strongstride import FOLDER' for a plain folder of FIT files"
-        )
-    return str(exc)
+def _not_a_watch(mount: Path) -> str:
+    return (
+        f"{mount} has no GARMIN/Activity folder; point --path at the watch's root folder "
+        "or use 'strongstride import FOLDER' for a plain folder of FIT files"
+    )
 
 
 def _problem(error: str) -> FileProblem:
