@@ -26,6 +26,7 @@ from importers.report import FileProblem, ImportReport
 ACTIVITY_NAMES = ("activity", "activities")
 PROFILE_DIRS = ("Settings", "Monitor")  # copied too: they feed the profile suggestions
 NEW_FILES = "NewFiles"
+GONE_WHILE_COPIED = "left the watch while it was copied (deleted on it, or the watch unplugged)"
 
 
 class NoGarminFolder(DeviceError):
@@ -124,7 +125,7 @@ def copy_one(device: Device, copy: Copy) -> None:
     try:
         size = device.read(copy.source, part)
         if copy.size and size != copy.size:
-            raise DeviceGone(f"{copy.source}: {size} of {copy.size} bytes arrived")
+            raise DeviceError(f"only {size} of {copy.size} bytes arrived; sync again")
         os.replace(part, copy.target)
     finally:
         part.unlink(missing_ok=True)
@@ -146,9 +147,7 @@ def copy_steps(
             report.failed.append(FileProblem(f"{name}: {copy.source}", str(exc)))
             break  # the device thread is stuck; the next sync starts afresh
         except DeviceGone:
-            report.warnings.append(
-                FileProblem(f"{name}: {copy.source}", "left the watch while it was copied")
-            )
+            report.warnings.append(FileProblem(f"{name}: {copy.source}", GONE_WHILE_COPIED))
         except (DeviceError, OSError) as exc:
             report.failed.append(FileProblem(f"{name}: {copy.source}", _reason(exc)))
         yield Progress(i, len(todo), f"Copying {copy.source.rsplit('/', 1)[-1]} from {name}")

@@ -50,6 +50,7 @@ class FakeLibmtp:
         self.errors: list[str] = []
         self.fail_reads: set[str] = set()  # names whose transfer breaks off
         self.vanish_on_read: set[str] = set()  # names deleted on the watch while read
+        self.short_reads: set[str] = set()  # names whose transfer "succeeds" half done
         self._alive: list[object] = []  # keeps handed-out ctypes memory valid
         self._next = 100
         for sid, item in enumerate(storages.values(), 0x10001):
@@ -141,7 +142,8 @@ class FakeLibmtp:
             Path(path.decode()).write_bytes(item.data[:3])  # a transfer cut short
             self.errors.append("PTP Layer error 02ff: Get_File_To_File(): Could not get file")
             return 1
-        Path(path.decode()).write_bytes(item.data)
+        cut = len(item.data) // 2 if item.name in self.short_reads else len(item.data)
+        Path(path.decode()).write_bytes(item.data[:cut])
         return 0
 
     def LIBMTP_Send_File_From_File(self, dev, path, meta, progress, data):

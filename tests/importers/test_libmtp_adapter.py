@@ -82,6 +82,16 @@ def test_a_file_deleted_on_the_watch_while_read_is_a_warning_not_a_failure(db, t
     assert leftovers(tmp_path / "data") == []
 
 
+def test_a_transfer_that_ends_short_is_not_kept_as_a_copy(db, tmp_path):
+    lib = FakeLibmtp([FR965], watch_tree())
+    lib.short_reads = {"A1.FIT"}
+    report = drain(sync_watch(db, tmp_path / "data", adapters=[adapter_for(lib)], workers=1))
+    (failure,) = report.failed
+    assert failure.path.endswith("A1.FIT") and f"of {len(RUN)} bytes arrived" in failure.reason
+    assert not (tmp_path / "data" / "watch" / "Forerunner 965" / "A1.FIT").exists()
+    assert report.activities == 1 and leftovers(tmp_path / "data") == []
+
+
 def test_a_workout_is_sent_into_newfiles_with_its_name_and_bytes():
     lib = FakeLibmtp([FR965], watch_tree())
     where = send_workout("W1.fit", b"workout", adapters=[adapter_for(lib)])
