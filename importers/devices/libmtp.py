@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -281,6 +282,8 @@ class LibmtpAdapter:
         return LibmtpDevice(info, binding, self.timeout)
 
 
+@functools.cache
 def _load_system_libmtp() -> Libmtp:
+    """Loaded and initialised once per process (LIBMTP_Init must not run again)."""
     lib, _ = mtp.load()
     return Libmtp(lib, mtp.libc_free())
