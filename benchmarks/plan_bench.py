@@ -97,9 +97,9 @@ def bench_planner(repeat: int) -> dict[int, tuple[float, float, float]]:
 
 
 def bench_database(repeat: int) -> None:
-    from desktop import training
     from importers.records import ActivityRecord
     from importers.writer import insert_records
+    from operations import training
     from store import Database
 
     acts = daily_activities(10)

@@ -37,9 +37,9 @@ def settle(app, seconds: float, until=None) -> None:  # noqa: ANN001
 def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from desktop.app import make_application
-    from desktop.demo_data import fill_demo
     from desktop.main_window import MainWindow
     from desktop.views.theme import apply_theme
+    from operations.demo import fill_demo
     from store import Database
 
     os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())  # fresh window settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from desktop.printing import wording
+from operations import wording
 from planner.model import DayPlan, DayType, ExercisePrescription
 from tests.printing import plans
 

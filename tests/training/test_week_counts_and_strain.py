@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop import training
-from desktop.cli import main
+from cli import main
 from importers.demo import demo_season
 from importers.writer import insert_records
+from operations import training
 from store import Database
 
 TODAY = "2026-11-25"

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.paths import DataDirError, database_path, resolve_data_dir
+from operations.paths import DataDirError, database_path, resolve_data_dir
 from store import Database, StoreError
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from desktop.training import recompute_loads
 from importers.demo import demo_season
 from importers.writer import insert_records
+from operations.training import recompute_loads
 from store import Database
 from store.demo import clear_demo, holds_own_data
 from store.models import AthleteProfile, Race, SessionLog

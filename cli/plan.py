@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop import training
-from desktop.cli._plan_export import add_export_options, wants_export, write_exports
-from desktop.cli._text import print_week
-from desktop.cli.context import CliContext, CliError, print_json
+from cli._plan_export import add_export_options, wants_export, write_exports
+from cli._text import print_week
+from cli.context import CliContext, CliError, print_json
+from operations import training
 from planner.serialize import week_plan_to_dict
 
 

@@ -35,11 +35,13 @@ from planner.plan import plan_weeks as _plan_weeks
 from planner.serialize import exercise_to_dict
 from planner.swaps import apply_swaps
 from store import Database
+from store import checklists as store_checklists
 from store import loads as store_loads
 from store import plans as store_plans
 from store import profile as store_profile
 from store import resting as store_resting
 from store import swaps as store_swaps
+from store import views as store_views
 
 HR_LOOKBACK_DAYS = 400  # HR bins older than this are only read when loads are recomputed
 _CACHE: dict[tuple, LoadHistory] = {}
@@ -381,3 +383,27 @@ def log_session(
             minutes=minutes,
             lower_body=lower,
         )
+
+
+# --- first run -----------------------------------------------------------------------------
+
+
+def finish_onboarding(db: Database) -> None:
+    """The welcome was completed: it is not shown again."""
+    with db.session() as s:
+        store_checklists.mark_onboarded(s)
+
+
+def is_onboarded(db: Database) -> bool:
+    with db.session() as s:
+        return store_views.is_onboarded(s)
+
+
+def exercise_names(equipment: str) -> dict[str, str]:
+    """Names of the library's exercises usable with `equipment` (gym, home, bodyweight)."""
+    try:
+        kit = Equipment(equipment)
+    except ValueError:
+        kit = Equipment.GYM
+    library = plan_resources().library
+    return {ex_id: ex.name for ex_id, ex in library.items() if ex.usable_with(kit)}

@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.context import CliContext, CliError
+from cli.context import CliContext, CliError
 from planner.model import WeekPlan
 
 
@@ -62,14 +62,14 @@ def write_exports(
 
 
 def _units(ctx: CliContext) -> str:
-    from desktop.training import load_profile
+    from operations.training import load_profile
 
     return load_profile(ctx.db).units or "km"
 
 
 def _write_pdf(args, ctx: CliContext, weeks: list[WeekPlan], units: str) -> Path:
     from desktop.printing.pdf import PrintError, export_pdf
-    from desktop.training import plan_weeks
+    from operations.training import plan_weeks
 
     after = weeks[-1].week_start + timedelta(days=7)
     next_weeks = plan_weeks(ctx.db, start=after, weeks=2, today=ctx.today)
@@ -87,7 +87,7 @@ def _write_pdf(args, ctx: CliContext, weeks: list[WeekPlan], units: str) -> Path
 
 
 def _write_ics(args, weeks: list[WeekPlan]) -> Path:
-    from desktop.export.calendar import CalendarExportError, export_ics
+    from operations.export.calendar import CalendarExportError, export_ics
 
     try:
         return export_ics(

@@ -11,23 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop import __version__
-from desktop.cli import main
-
-
-def run_cli(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    """The real command, in its own process, as a user would run it."""
-    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        cwd=cwd,
-        timeout=120,
-    )
+from cli import main
+from operations import __version__
+from tests.cli.process import run_cli
 
 
 def dump_activities(db_file: Path) -> list[tuple]:
@@ -208,7 +194,7 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
     """`strongstride plan --weeks 52 | head -1` ends quietly, with no traceback."""
     assert main(["--data-dir", str(tmp_path), "--today", "2026-11-25", "demo", "--no-window"]) == 0
     proc = subprocess.Popen(
-        [sys.executable, "-m", "desktop.cli", "--data-dir", str(tmp_path), "plan", "--weeks", "52"],
+        [sys.executable, "-m", "cli", "--data-dir", str(tmp_path), "plan", "--weeks", "52"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.context import CliContext, CliError, print_json
-from desktop.demo_data import NotADemoFolder, fill_demo
+from cli.context import CliContext, CliError, print_json
+from operations.demo import NotADemoFolder, fill_demo
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from desktop import training
-from desktop.cli.context import CliContext, CliError, print_json
+from cli.context import CliContext, CliError, print_json
+from operations import training
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from desktop import training
-from desktop.cli._text import print_loads
-from desktop.cli.context import CliContext, CliError, print_json, write_csv
+from cli._text import print_loads
+from cli.context import CliContext, CliError, print_json, write_csv
+from operations import training
 from planner.serialize import week_load_to_dict
 
 CSV_COLUMNS = (

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from desktop.cli.context import CliContext, CliError, print_json
+from cli.context import CliContext, CliError, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,13 +35,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from desktop.export.workout_fit import (
+    from operations.export.workout_fit import (
         WorkoutFileError,
         send_to_watch,
         session_steps,
         write_workout,
     )
-    from desktop.training import plan_weeks
+    from operations.training import plan_weeks
 
     try:
         day = date.fromisoformat(args.date)

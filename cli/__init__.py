@@ -17,8 +17,8 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from desktop import __version__
-from desktop.cli.context import CliContext, CliError
+from cli.context import CliContext, CliError
+from operations import __version__
 from store import StoreError
 
 # Modules of this package that are plumbing, not commands.
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_modules():
-        module = importlib.import_module(f"desktop.cli.{name}")
+        module = importlib.import_module(f"cli.{name}")
         module.register(sub)
     return parser
 

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event
 
-from desktop.printing import wording
+from operations import wording
 from planner.model import DayPlan, StrengthSession, WeekPlan
 
 UID_DOMAIN = "strongstride.app"

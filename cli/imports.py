@@ -12,11 +12,9 @@ import threading
 from datetime import date, datetime, time
 from pathlib import Path
 
-from desktop.cli.context import CliContext, CliError, print_json, write_csv
-from importers.pipeline import import_files
+from cli.context import CliContext, CliError, print_json, write_csv
 from importers.report import ImportReport
-from importers.watch import WatchNotFound, sync_watch
-from store import activities as store_activities
+from operations import imports
 
 ACTIVITY_FIELDS = (
     "id",
@@ -93,57 +91,44 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing and len(missing) == len(args.paths):
         raise CliError(f"import: no such file or folder: {', '.join(missing)}")
-    report = _drive(import_files(ctx.db, args.paths, cancel=threading.Event()), args.json)
-    return _finish(report, ctx, args.json)
+    job = imports.import_paths(ctx.db, paths=args.paths, cancel=threading.Event())
+    return _finish(_drive(job, args.json), args.json)
 
 
 def run_sync_watch(args: argparse.Namespace, ctx: CliContext) -> int:
     mount = Path(args.path) if args.path else None
     if mount is not None and not mount.is_dir():
         raise CliError(f"sync watch: {mount} is not a folder")
+    from importers.watch import WatchNotFound
+
     try:
-        report = _drive(sync_watch(ctx.db, ctx.data_dir, mount=mount), args.json)
+        report = _drive(imports.sync_watch(ctx.db, data_dir=ctx.data_dir, mount=mount), args.json)
     except WatchNotFound as exc:
         raise CliError(f"sync watch: {exc}") from exc
-    return _finish(report, ctx, args.json)
+    return _finish(report, args.json)
 
 
-def _drive(job, quiet: bool) -> ImportReport:
-    show = not quiet and sys.stderr.isatty()
-    while True:
-        try:
-            progress = next(job)
-        except StopIteration as stop:
-            if show:
-                sys.stderr.write("\n")
-            return stop.value
-        if show and progress.total:
+def _drive(job, quiet: bool) -> ImportReport:  # noqa: ANN001 - an import generator
+    if quiet or not sys.stderr.isatty():
+        return imports.drive(job)
+
+    def show(progress) -> None:  # noqa: ANN001
+        if progress.total:
             sys.stderr.write(f"\r{progress.done}/{progress.total} {progress.label[:50]:50}")
 
+    report = imports.drive(job, show)
+    sys.stderr.write("\n")
+    return report
 
-def _finish(report: ImportReport, ctx: CliContext, as_json: bool) -> int:
-    recomputed, load_error = _recompute_loads(ctx) if report.activities else (None, None)
+
+def _finish(report: ImportReport, as_json: bool) -> int:
     if as_json:
-        out = report.to_json()
-        out["loads_recomputed"] = recomputed
-        if load_error:
-            out["load_error"] = load_error
-        print_json(out)
+        print_json(report.to_json())
     else:
         print("\n".join(report.summary_lines()))
-        if load_error:
-            print(f"Training loads were not updated: {load_error}", file=sys.stderr)
+        if report.load_error:
+            print(f"Training loads were not updated: {report.load_error}", file=sys.stderr)
     return 1 if report.failed else 0
-
-
-def _recompute_loads(ctx: CliContext) -> tuple[int | None, str | None]:
-    """Fill the new activities' load; the import itself stands even if this fails."""
-    from desktop.training import recompute_loads
-
-    try:
-        return recompute_loads(ctx.db), None
-    except Exception as exc:  # the activities are stored; say why loads are missing
-        return None, str(exc) or type(exc).__name__
 
 
 def run_activities(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -153,8 +138,9 @@ def run_activities(args: argparse.Namespace, ctx: CliContext) -> int:
             since = datetime.combine(date.fromisoformat(args.since), time())
         except ValueError as exc:
             raise CliError(f"--since: '{args.since}' is not a date (use YYYY-MM-DD)") from exc
-    with ctx.db.session() as s:
-        rows = [_public(r) for r in store_activities.list_activities(s, since=since)]
+    from operations.activities import activity_list
+
+    rows = [_public(r) for r in activity_list(ctx.db, since=since)]
     if args.csv:
         write_csv(args.csv, ACTIVITY_FIELDS, rows)
     if args.json:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from desktop import training
-from desktop.cli.context import CliContext, CliError, print_json
+from cli.context import CliContext, CliError, print_json
+from operations import training
 
 
 def register(sub: argparse._SubParsersAction) -> None:

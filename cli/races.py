@@ -6,8 +6,8 @@ import argparse
 from dataclasses import asdict
 from datetime import date
 
-from desktop import training
-from desktop.cli.context import CliContext, CliError, print_json
+from cli.context import CliContext, CliError, print_json
+from operations import training
 
 
 def register(sub: argparse._SubParsersAction) -> None:
