@@ -70,7 +70,7 @@ def first_run(app, window_type, database_type, theme: str) -> None:  # noqa: ANN
     settle(app, 1)
     wizard.grab().save(str(OUT / f"welcome-{theme}.png"))
     wizard.reject()
-    fixtures = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "fit"
+    fixtures = Path(__file__).resolve().parents[1] / "tests" / "data" / "fit"
     if fixtures.is_dir():  # the import report on the repository's test files
         dialog = window.file_menu.start_import([fixtures], workers=1)
         settle(app, 60, lambda: dialog.report is not None)
