@@ -30,7 +30,7 @@ from planner.model import (
     WeekLoad,
     WeekPlan,
 )
-from planner.plan import PlanResources
+from planner.plan import PlanInputs, PlanResources
 from planner.plan import plan_weeks as _plan_weeks
 from planner.serialize import exercise_to_dict
 from planner.swaps import apply_swaps
@@ -287,9 +287,8 @@ def plan_weeks(db: Database, *, start: date, weeks: int, today: date) -> list[We
         logs = _logs(store_plans.log_dicts(s))
         swaps = store_swaps.swaps_by_session(s)
     resources_ = plan_resources()
-    plans = _plan_weeks(
-        start, weeks, history.activities, profile, races, logs, today, resources_, history
-    )
+    inputs = PlanInputs(profile, tuple(races), tuple(logs), today, resources_, history)
+    plans = _plan_weeks(inputs, start=start, weeks=weeks)
     plans = apply_swaps(plans, swaps, resources_.library)
     with db.session() as s:
         for week in plans:

@@ -75,6 +75,7 @@ def sessions_for_week(
     in_ramp: bool = False,
     opt_in: bool = False,
     illness: bool = False,
+    injury: bool = False,
     compliance: Compliance | None = None,
 ) -> Frequency:
     """Count and count sentence, first matching template in DOMAIN.md §8's order.
@@ -85,6 +86,8 @@ def sessions_for_week(
     if illness:
         return Frequency(0, "illness")
     n = table_count(phase, volume.level, opt_in=opt_in, capped=beginner or in_ramp)
+    if injury:
+        return Frequency(n, "injury")
     recovering = post_race_in_week(week_start, races)
     a_race = next_a_race(week_start, races)
     if recovering is not None and phase is Phase.RACE_WEEK and recovering == a_race:
