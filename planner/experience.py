@@ -26,7 +26,7 @@ class Experience:
     ramp_gap_days: int | None
     ramp_until: date | None  # first week of full sessions
     plyo: tuple[int, int] | None  # (tier, contacts) when unlocked for this week
-    single_leg: str
+    single_leg: tuple[str, ...]  # the rotation's exercise, then its stand-in
 
 
 def done_days(logs: Sequence[SessionLog], lower_only: bool = False) -> list[date]:
@@ -57,7 +57,7 @@ def _ramp(week: date, lower_days: list[date], beginner: bool, today: date):
     return dose_week, gap, anchor + length * WEEK, length
 
 
-def _rotation(week: date, anchor: date, races: Sequence[Race]) -> str:
+def _rotation(week: date, anchor: date, races: Sequence[Race]) -> tuple[str, ...]:
     a_days = [r.day for r in races if r.priority is Priority.A]
     w = week
     for _ in range(12):  # frozen near an A race: keep the exercise of the last open week

@@ -66,6 +66,7 @@ class Carry:
 
     session_days: tuple[date, ...] = ()
     last_variant: str | None = None
+    leg_days: tuple[date, ...] = ()  # the last week's sessions that loaded the legs
 
 
 def log_day(log: SessionLog) -> date:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from planner.defaults import RACE_PRIORITY_DEFAULT
+
 
 class Sex(StrEnum):
     MALE = "male"
@@ -127,7 +129,7 @@ class Race:
     day: date
     name: str
     distance_km: float
-    priority: Priority = Priority.B
+    priority: Priority = Priority(RACE_PRIORITY_DEFAULT)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,10 @@ their checklists, and the facts behind the reason.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
+from planner import defaults as D
 from planner.checklists import day_checklist
 from planner.explain import day_label, render
 from planner.history import week_load
@@ -18,6 +20,7 @@ from planner.inputs import Carry, PlanInputs, PlanResources, log_day
 from planner.model import (
     DayPlan,
     DayType,
+    Intensity,
     LogStatus,
     Phase,
     StrengthSession,
@@ -30,6 +33,7 @@ from planner.week_context import WEEK, WeekContext, week_context
 from planner.week_notes import done_counts, facts_sentence, km_at_pace, weeks_to_a_race
 from planner.week_sessions import Placement, place_week
 
+LEG_INTENSITIES = (Intensity.FULL, Intensity.LIGHT)
 __all__ = ["Carry", "PlanInputs", "PlanResources", "carry_after", "plan_week", "plan_weeks"]
 
 
@@ -69,9 +73,10 @@ def _initial_carry(inputs: PlanInputs, first: date) -> Carry:
 
 def carry_after(plan: WeekPlan, previous: Carry) -> Carry:
     sessions = [d.strength for d in plan.days if d.strength and d.strength.status != "skipped"]
+    legs = tuple(s.day for s in sessions if s.intensity in LEG_INTENSITIES)
     if not sessions:
-        return Carry(previous.session_days, previous.last_variant)
-    return Carry(tuple(s.day for s in sessions), sessions[-1].variant)
+        return replace(previous)
+    return Carry(tuple(s.day for s in sessions), sessions[-1].variant, legs or previous.leg_days)
 
 
 def plan_week(inputs: PlanInputs, week_start: date, carry: Carry | None = None) -> WeekPlan:
@@ -151,8 +156,13 @@ def fill_sessions(
     """Give every placed day its session, keys stable per slot, variants alternating."""
     used_keys = {lg.session_key for lg in inputs.logs if lg.session_key}
     counter = iter(range(1, 50))
-    variant = carry.last_variant or ("A" if (ctx.week_start.toordinal() // 7) % 2 else "B")
-    all_days = [p.day for p in placement.active] + list(carry.session_days)
+    first, second = D.SESSION_ALTERNATION
+    variant = carry.last_variant or (first if (ctx.week_start.toordinal() // 7) % 2 else second)
+    leg_days = [
+        *(p.day for p in placement.active if not p.upper_core),
+        *carry.leg_days,
+        *(log_day(lg) for lg in inputs.logs if lg.status is LogStatus.DONE and lg.lower_body),
+    ]
     out: dict[date, StrengthSession] = {}
     for p in placement.placed:
         key = p.key
@@ -161,7 +171,7 @@ def fill_sessions(
             key = next(k for i in counter if (k := f"{prefix}#{i}") not in used_keys)
             used_keys.add(key)
         if p.status != "skipped":
-            variant = p.variant or ("B" if variant == "A" else "A")
+            variant = p.variant or (second if variant == first else first)
         out[p.day] = session_for_slot(
             key=key,
             day=p.day,
@@ -174,7 +184,7 @@ def fill_sessions(
             races=inputs.races,
             resources=inputs.resources,
             logs=inputs.logs,
-            all_days=all_days,
+            leg_days=leg_days,
             status=p.status,
             short=p.short,
         )

@@ -142,6 +142,12 @@ def _early_light(inputs: PlanInputs, ctx: WeekContext, occupied: list[date]) -> 
     return r
 
 
+def _in_race_week_window(race_day: date, day: date) -> bool:
+    """D-6..D-2: where an A race's light session may be (§4.2, with the D-3/D-2 fallback)."""
+    days = (race_day - day).days
+    return min(D.RACE_WEEK_FALLBACK_DAYS) <= days <= max(D.RACE_WEEK_LIGHT_DAYS)
+
+
 def spaced_ok(day: date, others: Sequence[date]) -> bool:
     """Rule 3: at least MIN_GAP_STRENGTH between two sessions (one free calendar day)."""
     gap = D.MIN_GAP_STRENGTH // 24
@@ -162,7 +168,9 @@ def choose_days(
     if ctx.phase is Phase.RACE_WEEK:
         race = next_a_race(ctx.week_start, inputs.races)
         if race is not None:
-            early = [d for d in occupied if d < ctx.week_start and 2 <= (race.day - d).days <= 6]
+            early = [
+                d for d in occupied if d < ctx.week_start and _in_race_week_window(race.day, d)
+            ]
             if early:  # placed last week, on D-6..D-4 (or the D-3/D-2 fallback)
                 notes.update(early_day=early[-1], early_days_to_race=(race.day - early[-1]).days)
                 return []
