@@ -76,6 +76,7 @@ TEMPLATES = {
         "No strength this week: no day before {race_name} leaves your legs 3 clear days."
     ),
     "count_lowered": "Only {n} fit this week: {why}.",
+    "why_unseen_past": "the plan starts on {day}, and the days before it are already past",
     "count_none_fit": "None fits this week: {why}.",
     "place_best_day": "{day}: {why}.",
     "race_week_light": (

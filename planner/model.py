@@ -255,7 +255,6 @@ class WeekFacts:
     hr_rest_source: str = ""
     hr_max_to_confirm: float | None = None
     future_week: bool = False  # planned with today's volume level: its running is yet to come
-    no_leg_day: str = ""  # weekday(s) that would give the legs a session (§5 place_no_leg_day)
 
 
 @dataclass(frozen=True, slots=True)

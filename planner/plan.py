@@ -27,6 +27,7 @@ from planner.model import (
     WeekFacts,
     WeekPlan,
 )
+from planner.moves import kept_moves
 from planner.season import monday, next_a_race
 from planner.sessions import session_for_slot
 from planner.week_context import WEEK, WeekContext, week_context
@@ -44,6 +45,7 @@ def plan_weeks(inputs: PlanInputs, *, start: date, weeks: int) -> list[WeekPlan]
     if that is earlier), so spacing and A/B alternation carry over and a future week looks the
     same whether it is planned alone or as part of a longer view.
     """
+    inputs = replace(inputs, logs=kept_moves(inputs))
     first = monday(start)
     week = min(first, monday(inputs.today)) - WEEK
     carry = _initial_carry(inputs, week + WEEK)
@@ -108,21 +110,19 @@ def week_reason(
 ) -> tuple[str, dict[str, object], str]:
     """The count sentence (§8 order) and the notes that follow it."""
     notes, n, n_fit = placement.notes, ctx.n, placement.fits
-    values = dict(ctx.freq.values)
-    reason_id = ctx.freq.reason_id
+    reason_id, values = ctx.freq.reason_id, dict(ctx.freq.values)
     if reason_id == "race_week_a":
-        if notes.get("early_day"):  # the light session went into last week (§4.2)
-            label = f"{day_label(notes['early_day'])} (last week)"
-            values.update(day=label, days_to_race=notes["early_days_to_race"])
-        elif notes.get("day"):
-            values.update(day=notes["day"], days_to_race=notes["days_to_race"])
-        else:
-            reason_id = "race_week_none"
+        reason_id = _race_week_day(inputs, ctx, placement, values)
     reason = render(reason_id, **values)
+    if ctx.future:
+        reason = f"{reason[:-1]} {render('future_week', today=inputs.today)}."
+    no_legs = no_leg_day(inputs, ctx, placement)
+    if no_legs:
+        reason += " " + no_legs
     lowered = n_fit < n and reason_id not in ("race_week_none", "illness")
     if lowered and not notes.get("early_day"):
         template = "count_lowered" if n_fit else "count_none_fit"
-        reason += " " + render(template, n=n_fit, why=_why_fewer(ctx))
+        reason += " " + render(template, n=n_fit, why=_why_fewer(inputs, ctx, placement))
     if notes.get("light_day"):  # next week's A-race light session falls in this week
         race = next_a_race(ctx.week_start, inputs.races)
         reason += " " + render(
@@ -142,7 +142,51 @@ def week_reason(
     return reason_id, values, reason
 
 
-def _why_fewer(ctx: WeekContext) -> str:
+def _race_week_day(
+    inputs: PlanInputs, ctx: WeekContext, placement: Placement, values: dict[str, object]
+) -> str:
+    """Name the day that holds the A-race week's light session (where it really is, also after
+    a move); "race_week_none" when no day holds one."""
+    race = next_a_race(ctx.week_start, inputs.races)
+    notes = placement.notes
+    here = [p.day for p in placement.active if race and (race.day - p.day).days > 0]
+    if here:
+        values.update(day=here[-1], days_to_race=(race.day - here[-1]).days)
+    elif notes.get("early_day"):  # the light session went into last week (§4.2)
+        label = f"{day_label(notes['early_day'])} (last week)"
+        values.update(day=label, days_to_race=notes["early_days_to_race"])
+    else:
+        return "race_week_none"
+    return "race_week_a"
+
+
+def no_leg_day(inputs: PlanInputs, ctx: WeekContext, placement: Placement) -> str:
+    """§5 `place_no_leg_day`: the available days leave the legs nothing this week; name a
+    weekday that would work. Empty when the legs have a day or the week wants none."""
+    available = inputs.profile.strength_weekdays
+    active = placement.active
+    if (
+        not available
+        or not active
+        or any(not p.upper_core for p in active)
+        or ctx.phase in (Phase.RACE_WEEK, Phase.RECOVERY)
+        or ctx.freq.reason_id in ("injury", "illness", "post_race")
+    ):
+        return ""
+    open_days = [r for r in ctx.days.rules if r.any_ok]
+    if not open_days or any(r.limit not in ("day_before", "long_run") for r in open_days):
+        return ""
+    others = [r for r in ctx.days.any_day_rules if r.lower_ok and r.day.weekday() not in available]
+    if not others:
+        return ""
+    best = max(others, key=lambda r: (r.score, -r.day.toordinal()))
+    days = ", ".join(f"{d:%a}" for d in (ctx.week_start + timedelta(days=k) for k in available))
+    return render("place_no_leg_day", days=days, suggestion=f"{best.day:%A}")
+
+
+def _why_fewer(inputs: PlanInputs, ctx: WeekContext, placement: Placement) -> str:
+    if placement.notes.get("unseen_past"):
+        return render("why_unseen_past", day=inputs.today)
     if any(t is DayType.POST_RACE for t in ctx.days.types.values()):
         return "the days after the race stay free of strength"
     if ctx.phase in (Phase.TAPER, Phase.RACE_WEEK):

@@ -98,13 +98,10 @@ def place_week(inputs: PlanInputs, ctx: WeekContext, carry: Carry) -> Placement:
     placed = [_logged(lg) for lg in in_week]
     taken = {p.day for p in placed}
     active = [p for p in placed if p.status != "skipped"]
-    for r in ideal:
-        if (
-            r.day < inputs.today
-            and r.day not in taken
-            and len(active) < n
-            and spaced_ok(r.day, [p.day for p in active] + prev)
-        ):
+    for r in _past_sessions(inputs, ctx, ideal, notes):
+        if r.day not in taken and spaced_ok(r.day, [p.day for p in active] + prev):
+            if inputs.seen_days is None and len(active) >= n:
+                continue
             p = _planned(r)
             placed.append(p)
             active.append(p)
@@ -114,6 +111,28 @@ def place_week(inputs: PlanInputs, ctx: WeekContext, carry: Carry) -> Placement:
         occupied = [p.day for p in active] + prev
         placed += [_planned(r) for r in choose_days(inputs, ctx, left, open_rules, occupied, notes)]
     return Placement(sorted(placed, key=lambda p: p.day), fits, notes)
+
+
+def _past_sessions(
+    inputs: PlanInputs, ctx: WeekContext, ideal: list[DayRule], notes: dict[str, object]
+) -> list[DayRule]:
+    """Days before today that keep a session not logged yet (§5 "Days already past").
+
+    A session the runner has seen stays on its day and counts as done until it is answered.
+    A day the runner never saw a session on gets none: the plan does not begin in the past.
+    Without a record of what was seen, every past day counts as seen.
+    """
+    past = [r for r in ideal if r.day < inputs.today]
+    if inputs.seen_days is None:
+        return past
+    if any(r.day not in inputs.seen_days for r in past):
+        notes["unseen_past"] = True
+    seen = [
+        ctx.days.rule_for(d)
+        for d in sorted(inputs.seen_days)
+        if ctx.week_start <= d <= ctx.week_end and d < inputs.today
+    ]
+    return [r for r in seen if r.any_ok]
 
 
 def _planned(rule: DayRule) -> Placed:
