@@ -28,6 +28,7 @@ class Experience:
     ramp_until: date | None  # first week of full sessions
     plyo: tuple[int, int] | None  # (tier, contacts) when unlocked for this week
     single_leg: tuple[str, ...]  # the rotation's exercise, then its stand-in
+    max_level: int = 2  # library level: 1 while a beginner (kept as it was before an A race)
 
 
 def done_days(logs: Sequence[SessionLog], lower_only: bool = False) -> list[date]:
@@ -72,13 +73,18 @@ def _frozen(week: date, races: Sequence[Race]) -> bool:
     )
 
 
-def _rotation(week: date, anchor: date, races: Sequence[Race]) -> tuple[str, ...]:
-    """The single-leg exercise: the rotation's step for the week, or near an A race the step of
-    the last week where a new one was allowed, so nothing new comes in before a race."""
+def _last_open_week(week: date, anchor: date, races: Sequence[Race]) -> date:
+    """The week itself, or near an A race the last week where something new was allowed."""
     w = week
     while w > anchor and _frozen(w, races):
         w -= WEEK
-    block = max(0, (w - anchor).days // 7) // D.EXERCISE_ROTATION
+    return w
+
+
+def _rotation(open_week: date, anchor: date) -> tuple[str, ...]:
+    """The single-leg exercise: the rotation's step for the last open week, so nothing new
+    comes in before a race."""
+    block = max(0, (open_week - anchor).days // 7) // D.EXERCISE_ROTATION
     return D.SINGLE_LEG_ROTATION[block % len(D.SINGLE_LEG_ROTATION)]
 
 
@@ -109,6 +115,9 @@ def experience_for_week(
     ):
         unlock = unlock_day(week, days, paused if paused and paused > week else None)
         plyo = None if unlock is None else jumps_for_week(week, phase, unlock, races)
+    open_week = _last_open_week(week, anchor, races)
+    done_then = sum(1 for d in days if d < open_week)
+    learning = not profile.lifted_regularly and done_then < D.BEGINNER_SESSIONS
     return Experience(
         done_before,
         beginner,
@@ -117,7 +126,8 @@ def experience_for_week(
         gap,
         ramp_until,
         plyo,
-        _rotation(week, anchor, races),
+        _rotation(open_week, anchor),
+        1 if learning else 2,
     )
 
 

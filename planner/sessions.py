@@ -88,13 +88,9 @@ def _block_text(base: Dose, upper_core: bool) -> str:
 def _dose_and_reason(rule, phase, exp, races, day, leg_days, upper_core):
     base = _base_dose(phase, exp)
     a_race = next_a_race(day, races)
-    if rule.light == "race_week" or phase is Phase.RACE_WEEK:
-        race = rule.race or a_race
-        text = render(
-            "race_week_light",
-            race_name=race.name if race else "your race",
-            days_to_race=(race.day - day).days if race else 0,
-        )
+    race = rule.race if rule.light == "race_week" else a_race
+    if race is not None and 0 < (race.day - day).days <= max(D.RACE_WEEK_LIGHT_DAYS):
+        text = render("race_week_light", race_name=race.name, days_to_race=(race.day - day).days)
         return Intensity.LIGHT, RACE_LIGHT, text
     if phase is Phase.TAPER and a_race is not None:
         return Intensity.LIGHT, TAPER, render("taper_session", race_name=a_race.name)
@@ -132,12 +128,9 @@ def _dose_and_reason(rule, phase, exp, races, day, leg_days, upper_core):
 
 
 def _plyo(exp: Experience, dose: Dose) -> tuple[int, int] | None:
-    """Jumps for the session: none in the first session after a race (§4.2); the A-race light
-    session keeps to <= 20 T1 contacts (§4.2, §6.4), also when it falls in the week before the
-    race week, whose own jumps may be higher."""
-    if exp.plyo is None or dose.name == AFTER_RACE:
-        return None
-    if dose is not RACE_LIGHT:
+    """Jumps for the session: the A-race light session keeps to <= 20 T1 contacts (§4.2, §6.4),
+    also when it falls in the week before the race week, whose own jumps may be higher."""
+    if exp.plyo is None or dose is not RACE_LIGHT:
         return exp.plyo
     return D.PLYO_TIERS["race"], min(exp.plyo[1], D.PLYO_CONTACTS["race"])
 
@@ -193,9 +186,9 @@ def session_for_slot(
         dose=dose,
         reason=reason,
         equipment=profile.equipment,
-        max_level=1 if exp.beginner else 2,
+        max_level=exp.max_level,
         single_leg=exp.single_leg,
-        plyo=_plyo(exp, dose),
+        plyo=None if _first_after_race(day, races, leg_days) else _plyo(exp, dose),
         third_leg_lift=phase in DEVELOPMENT_PHASES and dose.name in THREE_LIFT_DOSES,
     )
     session = build_session(spec, resources.library, _exercise_history(logs, day))
