@@ -61,14 +61,15 @@ def _ramp(week: date, lower_days: list[date], beginner: bool, today: date):
 
 def _frozen(week: date, races: Sequence[Race]) -> bool:
     """No new single-leg exercise this week: taper, race week, or any day within the 10 days
-    before an A race (§6.1)."""
+    before an A race (§6.1), with a week's margin so a new exercise is done at least one week
+    before those 10 days begin."""
     if week_phase(week, races) in (Phase.TAPER, Phase.RACE_WEEK):
         return True
     last = week + timedelta(days=6)
     return any(
         r.priority is Priority.A
         and week <= r.day
-        and r.day - timedelta(days=D.NO_NEW_EXERCISE_BEFORE_A) <= last
+        and r.day - timedelta(days=D.NO_NEW_EXERCISE_BEFORE_A) - WEEK <= last
         for r in races
     )
 

@@ -93,8 +93,9 @@ def _a_race_week(every, by_day, races: Sequence[Race]) -> list[str]:
     out = []
     for r in (r for r in races if r.priority is Priority.A):
         near = sorted(d for d in by_day if 0 < (r.day - d).days < 7)
-        if len([d for d in every if 0 < (r.day - d).days < 7]) > 1 and near:
-            out.append(f"{r.name}: {len(near)} sessions in the 6 days before an A race")
+        held = sorted(d for d in every if 0 < (r.day - d).days < 7)
+        if len(held) > 1 and near:
+            out.append(f"{r.name}: sessions on {held}, in the 6 days before an A race")
         for d in near:
             s = by_day[d][1]
             if not has_legs(s):

@@ -74,12 +74,15 @@ def runners(draw):
 
 @st.composite
 def strength_logs(draw, first: date):
-    """Done, skipped and moved sessions, moves onto any day (race days included)."""
+    """Done, skipped and moved sessions before `first`, moves onto any day near them (race days
+    included)."""
     logs = []
     for k in range(draw(st.integers(0, 12))):
-        day = first - timedelta(days=7 * 8) + timedelta(days=draw(st.integers(0, 7 * 12)))
+        day = first - timedelta(days=draw(st.integers(1, 7 * 8)))
         status = draw(st.sampled_from(list(LogStatus)))
-        moved = day + timedelta(days=draw(st.integers(-3, 3))) if status is LogStatus.MOVED else None
+        moved = (
+            day + timedelta(days=draw(st.integers(-3, 3))) if status is LogStatus.MOVED else None
+        )
         logs.append(SessionLog(day, status, moved_to=moved, session_key=f"log#{k}"))
     return tuple(sorted(logs, key=lambda lg: lg.planned_day))
 
@@ -98,7 +101,7 @@ def cases(draw):
     )
 
 
-PROPS = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+PROPS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 def _inputs(acts, profile, races, logs, today) -> PlanInputs:
