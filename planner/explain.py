@@ -72,6 +72,10 @@ TEMPLATES = {
     "week_done_skipped": "You did {done}; {skipped} skipped.",
     "week_so_far": "So far you did {done}.",
     "week_so_far_skipped": "So far you did {done}; {skipped} skipped.",
+    "race_week_past": (
+        "No strength this week: the days for a light session before {race_name} were already "
+        "past when the plan began."
+    ),
     "race_week_none": (
         "No strength this week: no day before {race_name} leaves your legs 3 clear days."
     ),

@@ -119,7 +119,7 @@ def week_reason(
     no_legs = no_leg_day(inputs, ctx, placement)
     if no_legs:
         reason += " " + no_legs
-    lowered = n_fit < n and reason_id not in ("race_week_none", "illness")
+    lowered = n_fit < n and reason_id not in ("race_week_none", "race_week_past", "illness")
     if lowered and not notes.get("early_day"):
         template = "count_lowered" if n_fit else "count_none_fit"
         reason += " " + render(template, n=n_fit, why=_why_fewer(inputs, ctx, placement))
@@ -155,6 +155,8 @@ def _race_week_day(
     elif notes.get("early_day"):  # the light session went into last week (§4.2)
         label = f"{day_label(notes['early_day'])} (last week)"
         values.update(day=label, days_to_race=notes["early_days_to_race"])
+    elif notes.get("unseen_past"):
+        return "race_week_past"
     else:
         return "race_week_none"
     return "race_week_a"

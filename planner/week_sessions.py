@@ -110,6 +110,8 @@ def place_week(inputs: PlanInputs, ctx: WeekContext, carry: Carry) -> Placement:
         open_rules = [r for r in rules if r.day >= inputs.today and r.day not in taken]
         occupied = [p.day for p in active] + prev
         placed += [_planned(r) for r in choose_days(inputs, ctx, left, open_rules, occupied, notes)]
+    if notes.get("unseen_past"):  # the days before the plan began count for nothing
+        fits = min(fits, len([p for p in placed if p.status != "skipped"]) + len(moved_out))
     return Placement(sorted(placed, key=lambda p: p.day), fits, notes)
 
 
