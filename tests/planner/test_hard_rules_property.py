@@ -161,3 +161,22 @@ def test_a_move_the_judge_allows_never_makes_the_plan_break_a_rule(case, shift):
     moved = _inputs(acts, profile, races, (move,), today)
     plans = plan_weeks(moved, start=today - timedelta(weeks=6), weeks=9)
     assert broken_rules(plans, races, profile, today) == []
+
+
+@PROPS
+@given(cases())
+def test_a_runner_who_has_seen_no_plan_gets_no_session_on_a_day_already_past(case):
+    acts, profile, races, logs, first, today = case
+    inputs = PlanInputs.of(
+        activities=acts,
+        profile=profile,
+        races=races,
+        logs=logs,
+        today=today,
+        resources=RESOURCES,
+        seen_days=frozenset(),
+    )
+    plans = plan_weeks(inputs, start=today - timedelta(weeks=2), weeks=4)
+    past = [d.day for w in plans for d in w.days if d.strength and d.strength.status == "planned"]
+    assert all(day >= today for day in past)
+    assert broken_rules(plans, races, profile, today) == []
