@@ -59,7 +59,7 @@ def _refusal(rule: DayRule) -> str:
         until = race.day + timedelta(days=recovery_days(race))
         return (
             f"{label} is one of the recovery days after {race.name}: no strength while your "
-            f"legs recover (through {day_label(until)} at least)."
+            f"legs recover, through {day_label(until)}."
         )
     if race is not None:
         return f"{label} is the day before {race.name}: no strength the day before an A race."
