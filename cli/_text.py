@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from planner.model import WeekLoad, WeekPlan
+from datetime import date
+
+from planner.model import StrengthSession, WeekLoad, WeekPlan
 
 
 def _sessions(n: int) -> str:
     return f"{n} strength session" + ("" if n == 1 else "s")
 
 
-def print_week(week: WeekPlan) -> None:
+def _status(s: StrengthSession, today: date | None) -> str:
+    """A planned session whose day has passed is "not logged" until the runner answers it."""
+    if s.status == "planned" and today is not None and s.day < today:
+        return "not logged: log it done, skipped or moved"
+    return s.status
+
+
+def print_week(week: WeekPlan, today: date | None = None) -> None:
     print(
         f"Week of {week.week_start:%a %d %b %Y} · {week.phase.value.replace('_', ' ')} · "
         f"volume {week.volume_level.value} · {_sessions(week.strength_sessions)}"
@@ -23,7 +32,7 @@ def print_week(week: WeekPlan) -> None:
         print(f"  {day.day:%a %d %b}  {day.day_type.value:<9}{race} {runs}".rstrip())
         s = day.strength
         if s is not None:
-            print(f"      {s.title} [{s.intensity.value}, {s.status}, ~{s.minutes} min]")
+            print(f"      {s.title} [{s.intensity.value}, {_status(s, today)}, ~{s.minutes} min]")
             print(f"      {s.reason}")
             for e in s.exercises:
                 dose = e.reps or e.seconds or ""

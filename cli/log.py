@@ -39,9 +39,17 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     moved_to = _date(args.moved_to, "--moved-to") if args.moved_to else None
     status = "done" if args.done else "skipped" if args.skipped else "moved"
     try:
-        training.log_session(
-            ctx.db, day=day, status=status, moved_to=moved_to, rpe=args.rpe, minutes=args.minutes
+        verdict = training.log_session(
+            ctx.db,
+            day=day,
+            status=status,
+            moved_to=moved_to,
+            rpe=args.rpe,
+            minutes=args.minutes,
+            today=ctx.today,
         )
+    except training.MoveRefused as exc:
+        raise CliError(f"--moved-to: not moved: {exc}") from exc
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     if args.json:
@@ -52,9 +60,14 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 "moved_to": moved_to,
                 "rpe": args.rpe,
                 "minutes": args.minutes,
+                "move": {"outcome": verdict.outcome.value, "reason": verdict.reason}
+                if verdict
+                else None,
             }
         )
     else:
         extra = f" to {moved_to:%a %d %b}" if moved_to else ""
         print(f"Logged {day:%a %d %b}: {status}{extra}")
+        if verdict is not None and verdict.reason:
+            print(f"Note: {verdict.reason}")
     return 0

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json(doc)
     else:
         for week in weeks:
-            print_week(week)
+            print_week(week, ctx.today)
         for kind, path in written.items():
             print(f"Wrote {kind.upper()}: {path}")
     return 0

@@ -21,12 +21,16 @@ def log_session_undoable(
     moved_to: date | None = None,
     rpe: float | None = None,
     minutes: float | None = None,
+    today: date | None = None,
 ) -> int:
     """Record what the runner did with the session planned on `day` (see
-    `training.log_session`). Returns an undo token for `undo_log`."""
+    `training.log_session`: a move is judged against `today`'s plan). Returns an undo token
+    for `undo_log`."""
     with db.session() as s:
         token = store_undo.last_log_id(s)
-    training.log_session(db, day=day, status=status, moved_to=moved_to, rpe=rpe, minutes=minutes)
+    training.log_session(
+        db, day=day, status=status, moved_to=moved_to, rpe=rpe, minutes=minutes, today=today
+    )
     return token
 
 

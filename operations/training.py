@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from planner import moves as planner_moves
 from planner.checklists import templates_from_dict
 from planner.defaults import HRREST_WINDOW as RESTING_DAYS_USED
 from planner.heart import HeartRates
@@ -30,7 +31,8 @@ from planner.model import (
     WeekLoad,
     WeekPlan,
 )
-from planner.plan import PlanResources
+from planner.moves import MoveVerdict
+from planner.plan import PlanInputs, PlanResources
 from planner.plan import plan_weeks as _plan_weeks
 from planner.serialize import exercise_to_dict
 from planner.swaps import apply_swaps
@@ -280,19 +282,24 @@ def _logs(rows: list[dict]) -> list[SessionLog]:
     return sorted(out, key=lambda lg: lg.planned_day)
 
 
+def _plan_inputs(db: Database, profile: Profile, today: date) -> PlanInputs:
+    """What the planner reads, including the days of sessions the runner has been shown."""
+    history = _history(db, profile, today)
+    with db.session() as s:
+        races = tuple(_race(r) for r in store_plans.race_dicts(s))
+        logs = tuple(_logs(store_plans.log_dicts(s)))
+        seen = store_plans.planned_days(s)
+    return PlanInputs(profile, races, logs, today, plan_resources(), history, seen)
+
+
 def plan_weeks(db: Database, *, start: date, weeks: int, today: date) -> list[WeekPlan]:
     """Plan `weeks` weeks from the Monday of `start` and remember the sessions by key."""
     profile = load_profile(db)
-    history = _history(db, profile, today)
+    inputs = _plan_inputs(db, profile, today)
     with db.session() as s:
-        races = [_race(r) for r in store_plans.race_dicts(s)]
-        logs = _logs(store_plans.log_dicts(s))
         swaps = store_swaps.swaps_by_session(s)
-    resources_ = plan_resources()
-    plans = _plan_weeks(
-        start, weeks, history.activities, profile, races, logs, today, resources_, history
-    )
-    plans = apply_swaps(plans, swaps, resources_.library)
+    plans = _plan_weeks(inputs, start=start, weeks=weeks)
+    plans = apply_swaps(plans, swaps, inputs.resources.library)
     with db.session() as s:
         for week in plans:
             store_plans.save_planned(s, week.week_start, _session_rows(week))
@@ -352,10 +359,13 @@ def log_session(
     moved_to: date | None = None,
     rpe: float | None = None,
     minutes: float | None = None,
-) -> None:
+    today: date | None = None,
+) -> MoveVerdict | None:
     """Record what happened to the session planned on `day`: done, skipped or moved.
 
     The next plan keeps logged sessions where they are and re-plans the rest of the week.
+    A move is judged first (`judge_move`): refused moves raise MoveRefused and store nothing;
+    a move onto a limited day is kept as upper body + core. Returns the move's verdict.
     Raises ValueError for a bad status, a move without a target day, or RPE outside 1-10.
     """
     state = LogStatus(status)
@@ -372,6 +382,12 @@ def log_session(
         with db.session() as s:
             planned = store_plans.planned_session_on(s, day)
     lower = planned is None or planned["intensity"] not in ("upper_core", "mobility")
+    verdict = None
+    if state is LogStatus.MOVED:
+        verdict = judge_move(db, day=day, moved_to=moved_to, today=today or date.today())
+        if not verdict.allowed:
+            raise MoveRefused(verdict.reason)
+        lower = lower and verdict.lower_body
     with db.session() as s:
         store_plans.insert_log(
             s,
@@ -383,6 +399,18 @@ def log_session(
             minutes=minutes,
             lower_body=lower,
         )
+    return verdict
+
+
+class MoveRefused(ValueError):
+    """A move onto a day that allows no strength at all (DOMAIN.md §5); the message says why."""
+
+
+def judge_move(db: Database, *, day: date, moved_to: date, today: date) -> MoveVerdict:
+    """Whether the session planned on `day` may move to `moved_to`: ok, warned, kept as upper
+    body + core, or refused, with the sentence that says why."""
+    inputs = _plan_inputs(db, load_profile(db), today)
+    return planner_moves.judge_move(inputs, planned_day=day, to=moved_to)
 
 
 # --- first run -----------------------------------------------------------------------------

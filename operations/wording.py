@@ -187,11 +187,8 @@ def running_so_far_km(week: WeekPlan) -> float:
 
 def planned_run_km(week: WeekPlan) -> float | None:
     """The planned running volume, when the planner stated one in the week's facts."""
-    for key in ("planned_run_km", "usual_run_km", "typical_run_km"):
-        value = week.facts.get(key)
-        if isinstance(value, int | float):
-            return float(value)
-    return None
+    value = week.facts.typical_run_km
+    return float(value) if value is not None else None
 
 
 def running_so_far_s(week: WeekPlan) -> float:
@@ -233,7 +230,7 @@ def running_volume(week: WeekPlan, units: str, today: date | None = None) -> str
         text += " so far"
         if planned is not None:
             return f"{text} of {distance(planned, units)} planned"
-    usual_min = week.facts.get("typical_min")
+    usual_min = week.facts.typical_min
     if isinstance(usual_min, int | float) and usual_min > 0:
         return f"{text} · usual week {duration(usual_min * 60)}"
     return text

@@ -1,7 +1,7 @@
 """Changing the plan from the window: sessions (with re-plan and Undo), checklist, races, profile.
 
 One method per user action. Each records the change in a background job through
-`desktop.actions`, then re-plans and says what changed; nothing here blocks the window.
+`operations`, then re-plans and says what changed; nothing here blocks the window.
 """
 
 from __future__ import annotations

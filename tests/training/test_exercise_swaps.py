@@ -27,7 +27,7 @@ def data_dir(tmp_path):
 
 
 def _sessions(db: Database) -> list[StrengthSession]:
-    weeks = training.plan_weeks(db, start=TODAY, weeks=2, today=TODAY)
+    weeks = training.plan_weeks(db, start=TODAY, weeks=4, today=TODAY)
     return [d.strength for w in weeks for d in w.days if d.strength is not None]
 
 
