@@ -35,9 +35,7 @@ from importers.pipeline import run_import  # noqa: E402
 from store import Database  # noqa: E402
 from tests.importers.fit_variants import shift_fit  # noqa: E402
 
-FIXTURES = (
-    Path(os.environ.get("STRONGSTRIDE_FIXTURES") or ROOT.parent / "shared" / "fixtures") / "fit"
-)
+FIXTURES = ROOT / "tests" / "data" / "fit"
 
 
 def activity_fixtures() -> list[bytes]:

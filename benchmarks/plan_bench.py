@@ -9,7 +9,7 @@ strength session). Prints, for 1, 2, 5 and 10 years:
   week      plan one week with that history already built (goal < 50 ms)
   scratch   load + plan one week (goal < 1 s)
 and the 10-year / 1-year ratios (linear growth gives ~10). With --db the same ten years go
-through SQLite and `desktop.training.plan_weeks` (first call reads the database; the second
+through SQLite and `operations.training.plan_weeks` (first call reads the database; the second
 reuses the cached history).
 """
 
@@ -29,8 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from planner.history import build_history  # noqa: E402
 from planner.model import Activity, Profile, Sex  # noqa: E402
-from planner.plan import plan_weeks  # noqa: E402
-from tests.planner.season_builder import shipped_resources  # noqa: E402
+from tests.planner.season_builder import (
+    plan_range,  # noqa: E402
+    shipped_resources,  # noqa: E402
+)
 
 TODAY = date(2026, 11, 25)
 
@@ -79,10 +81,10 @@ def bench_planner(repeat: int) -> dict[int, tuple[float, float, float]]:
         load = timed(lambda a=acts: build_history(a, profile, TODAY), repeat)
         history = build_history(acts, profile, TODAY)
         week = timed(
-            lambda a=acts, h=history: plan_weeks(TODAY, 1, a, profile, (), (), TODAY, res, h),
+            lambda a=acts, h=history: plan_range(TODAY, 1, a, profile, (), (), TODAY, res, h),
             repeat,
         )
-        scratch = timed(lambda a=acts: plan_weeks(TODAY, 1, a, profile, (), (), TODAY, res), repeat)
+        scratch = timed(lambda a=acts: plan_range(TODAY, 1, a, profile, (), (), TODAY, res), repeat)
         results[years] = (load, week, scratch)
         print(
             f"{years:>2} years, {len(acts):>5} activities: load {load * 1000:7.1f} ms  "
@@ -97,9 +99,9 @@ def bench_planner(repeat: int) -> dict[int, tuple[float, float, float]]:
 
 
 def bench_database(repeat: int) -> None:
-    from desktop import training
     from importers.records import ActivityRecord
     from importers.writer import insert_records
+    from operations import training
     from store import Database
 
     acts = daily_activities(10)

@@ -34,8 +34,8 @@ def season(first_monday: date, count: int):
 def demo_season_weeks(tmp: Path, count: int):
     """`count` weeks planned by the real planner over a demo season, or None without one."""
     try:
-        from desktop.demo_data import fill_demo
-        from desktop.training import plan_weeks
+        from operations.demo import fill_demo
+        from operations.training import plan_weeks
         from store import Database
     except ImportError:
         return None

@@ -66,9 +66,9 @@ db.close()
 
 def build_database(folder: Path) -> int:
     """Ten demo seasons back to back: about ten years of running with HR, races and logs."""
-    from desktop.demo_data import fill_demo
     from importers.demo import demo_season
     from importers.writer import insert_records
+    from operations.demo import fill_demo
     from store import Database
 
     db = Database.open(folder / "strongstride.sqlite")
@@ -83,7 +83,7 @@ def build_database(folder: Path) -> int:
                 if a.start_utc.date() < end
             ]
             insert_records(s, records)
-    from desktop.training import recompute_loads
+    from operations.training import recompute_loads
 
     recompute_loads(db)
     with db.session() as s:

@@ -1,3 +1,2 @@
-"""StrongStride desktop app and command line."""
-
-__version__ = "0.1.0"
+"""StrongStride's window: PySide6 views, background jobs and printing. The only package with
+widgets; every operation it offers comes from `operations`."""

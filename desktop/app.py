@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import __version__
-from desktop.paths import database_path
+from operations import __version__
+from operations.paths import database_path
 from store import Database, StoreError
 
 

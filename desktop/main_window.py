@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import actions as ops
 from desktop.jobs import Job, JobRunner
 from desktop.views import help_menu
 from desktop.views.activities_view import ActivitiesView
@@ -48,6 +47,7 @@ from desktop.views.races_view import RacesView
 from desktop.views.session_card import SessionCard, SessionChoice
 from desktop.views.settings_view import SettingsView
 from desktop.views.theme import apply_theme
+from operations import activities, diary, training
 from planner.model import DayPlan, WeekPlan
 from store import Database
 from store.stats import activity_count
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         db, today = self.db, self.today
 
         def fetch(cancel: threading.Event) -> list[WeekPlan]:
-            return ops.week_plans(db, start=start, weeks=weeks, today=today)
+            return training.plan_weeks(db, start=start, weeks=weeks, today=today)
 
         def show(plans: list[WeekPlan]) -> None:
             if generation == self._generation:
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         def fetch(cancel: threading.Event) -> list[WeekPlan]:
             out: list[WeekPlan] = []
             for first, n in wanted:
-                out += ops.week_plans(db, start=first, weeks=n, today=today)
+                out += training.plan_weeks(db, start=first, weeks=n, today=today)
             return out
 
         def keep(plans: list[WeekPlan]) -> None:
@@ -306,13 +306,14 @@ class MainWindow(QMainWindow):
     def load_activities(self) -> None:
         db = self.db
         self.run(
-            lambda c: ops.activities(db), lambda rows: self.activities.set_rows(rows, self.units)
+            lambda c: activities.activity_rows(db),
+            lambda rows: self.activities.set_rows(rows, self.units),
         )
 
     def load_series(self, activity_id: int) -> None:
         db = self.db
         self.run(
-            lambda c: (activity_id, ops.activity_series(db, activity_id=activity_id)),
+            lambda c: (activity_id, activities.activity_series(db, activity_id=activity_id)),
             lambda pair: self.activities.show_series(*pair),
         )
 
@@ -320,10 +321,12 @@ class MainWindow(QMainWindow):
         db, today, weeks = self.db, self.today, self.load_view.weeks
 
         def fetch(cancel: threading.Event):  # noqa: ANN202
-            loads = ops.weekly_loads(db, weeks=weeks, today=today)
+            loads = training.weekly_load(db, weeks=weeks, today=today)
             phases, done = {}, {}
             if loads:
-                plans = ops.week_plans(db, start=loads[0].week_start, weeks=len(loads), today=today)
+                plans = training.plan_weeks(
+                    db, start=loads[0].week_start, weeks=len(loads), today=today
+                )
                 phases = {p.week_start: p.phase for p in plans}
                 done = {
                     p.week_start: sum(
@@ -331,7 +334,7 @@ class MainWindow(QMainWindow):
                     )
                     for p in plans
                 }
-            return loads, phases, done, ops.list_races(db)
+            return loads, phases, done, training.list_races(db)
 
         def show(result) -> None:  # noqa: ANN001
             loads, phases, done, races = result
@@ -343,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def load_races(self) -> None:
         db = self.db
-        self.run(lambda c: ops.list_races(db), self.races.set_races)
+        self.run(lambda c: training.list_races(db), self.races.set_races)
 
     def reload_profile(self) -> None:
         db = self.db
@@ -353,7 +356,7 @@ class MainWindow(QMainWindow):
             self.calendar.set_units(self.units)
             self.settings_view.form.set_profile(profile)
 
-        self.run(lambda c: ops.load_profile(db), show)
+        self.run(lambda c: training.load_profile(db), show)
 
     # -- checklist --------------------------------------------------------------------------
     def _show_checklist(self, day: date) -> None:
@@ -361,7 +364,7 @@ class MainWindow(QMainWindow):
         items = plan.checklist if plan is not None else ()
         db = self.db
         self.run(
-            lambda c: ops.checklist_ticks(db, first=day, last=day).get(day, set()),
+            lambda c: diary.checklist_ticks(db, first=day, last=day).get(day, set()),
             lambda done: self.checklist.show_day(day, items, done, today=self.today),
         )
 

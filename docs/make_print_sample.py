@@ -30,8 +30,8 @@ TODAY = date(2026, 11, 29)
 def planned_weeks(tmp: Path):
     """Next week and the two after it, from a demo season; None if the planner is missing."""
     try:
-        from desktop.demo_data import fill_demo
-        from desktop.training import load_profile, plan_weeks
+        from operations.demo import fill_demo
+        from operations.training import load_profile, plan_weeks
         from store import Database
     except ImportError:
         return None

@@ -37,9 +37,9 @@ def settle(app, seconds: float, until=None) -> None:  # noqa: ANN001
 def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from desktop.app import make_application
-    from desktop.demo_data import fill_demo
     from desktop.main_window import MainWindow
     from desktop.views.theme import apply_theme
+    from operations.demo import fill_demo
     from store import Database
 
     os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())  # fresh window settings
@@ -70,7 +70,7 @@ def first_run(app, window_type, database_type, theme: str) -> None:  # noqa: ANN
     settle(app, 1)
     wizard.grab().save(str(OUT / f"welcome-{theme}.png"))
     wizard.reject()
-    fixtures = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "fit"
+    fixtures = Path(__file__).resolve().parents[1] / "tests" / "data" / "fit"
     if fixtures.is_dir():  # the import report on the repository's test files
         dialog = window.file_menu.start_import([fixtures], workers=1)
         settle(app, 60, lambda: dialog.report is not None)

@@ -47,6 +47,8 @@ class ImportReport:
     superseded: list[int] = field(default_factory=list)  # activity ids replaced by better copies
     profile: ProfileSuggestion | None = None
     cancelled: bool = False
+    loads_recomputed: int | None = None  # activities whose load was computed after the import
+    load_error: str | None = None  # why loads could not be computed (the import still stands)
 
     def add_profile(self, new: ProfileSuggestion) -> None:
         """Later files win per field; daily resting values of all files are pooled and the
@@ -103,6 +105,8 @@ class ImportReport:
             "warnings": problems(self.warnings),
             "profile_suggestion": profile,
             "cancelled": self.cancelled,
+            "loads_recomputed": self.loads_recomputed,
+            **({"load_error": self.load_error} if self.load_error else {}),
         }
 
     def summary_lines(self) -> list[str]:

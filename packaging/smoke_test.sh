@@ -3,7 +3,7 @@
 # a folder import (which starts the importer's worker processes) and the window for a moment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FIXTURES="${STRONGSTRIDE_FIXTURES:-../shared/fixtures}"
+FIXTURES="tests/data"
 python -m PyInstaller --noconfirm --log-level WARN --distpath build/dist --workpath build/work \
     packaging/strongstride.spec
 app=build/dist/StrongStride/StrongStride

@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from desktop.cli import main
+from cli import main
 
 if __name__ == "__main__":
     # The importer decodes in a process pool; in a frozen app each worker starts this same

@@ -8,8 +8,10 @@ are in `planner.model`; every number is in `planner.defaults` (mirrors DOMAIN.md
 
 Modules, in the order the planner uses them: heart (HRmax/HRrest), load (TRIMP and stand-ins),
 series (daily ledger, CTL/ATL, ratio, monotony), volume (volume level), history (all of these
-at once), season (phases), frequency (sessions per week), schedule and days (day types),
-placement (which days), experience (beginner, ramps, jumps, rotation), library, content,
-progression and sessions (what each session holds), checklists, explain (sentences),
-week_notes (the facts behind a week's count, what was done), plan.
+at once), inputs (`PlanInputs`, everything one plan is made from), season (phases), frequency
+(sessions per week), schedule and days (day types), placement (day rules and scores),
+experience and plyometrics (beginner, ramps, jumps, rotation), week_context (one week before
+placing), week_sessions (which days, around the logs), moves (judging a move by hand), library,
+content, progression and sessions (what each session holds), checklists, explain (sentences),
+week_notes (the facts behind a week's count, what was done), plan (the named steps of a week).
 """

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from planner import defaults as D
 from planner.model import ChecklistItem, DayType, Priority, Race
 from planner.season import distance_class
 
@@ -83,12 +84,14 @@ def _item(t, item_id, flag, day, run_type, has_strength, races, race_today):
         return None
     if flag in ("from_day_2", "after_48h") and days_since is not None and days_since < 2:
         return None
-    if item_id == "cold_water" and has_strength:
+    if item_id == "cold_water" and has_strength and not D.COLD_WATER_ON_STRENGTH_DAY:
         return ChecklistItem(item_id, label, "", True, t.notes.get("not_today", "not today"))
-    if item_id == "sauna" and 1 in days_to:
+    if item_id == "sauna" and D.SAUNA_BEFORE_RACE in days_to:
         return None
     if item_id == "massage" and any(
-        0 <= (r.day - day).days <= 2 for r in races if r.priority is Priority.A
+        0 <= (r.day - day).days <= D.MASSAGE_DEEP_BEFORE_A // 24
+        for r in races
+        if r.priority is Priority.A
     ):
         return None
     if flag in _DOSE_FLAGS:

@@ -18,6 +18,7 @@ from planner.library import Exercise, Library, pick
 from planner.model import Equipment, ExercisePrescription, Intensity, StrengthSession
 from planner.progression import progress_hint
 
+LEG_PATTERNS = ("squat", "hinge", "single-leg")
 SQUATS = ("back_squat", "goblet_squat", "bw_squat")
 HINGES = ("stiff_leg_dl", "db_rdl", "sl_rdl", "glute_bridge")
 HEAVY_PUSH = ("bb_press", "sa_db_press", "pike_push_up", "push_up")
@@ -27,8 +28,11 @@ LIGHT_PULL = ("band_row", "inverted_row")
 CORE = {"A": ("plank", "dead_bug"), "B": ("pallof_press", "bird_dog", "side_plank")}
 CARRIES = ("suitcase_carry", "farmer_carry")
 SECOND_CORE = ("side_plank", "dead_bug", "bird_dog")
-MAX_PLYO_SETS = 4
 PLYO = {1: ("pogo_hops", "skips"), 2: ("cmj", "box_jump"), 3: ("bounds", "sl_hops")}
+REST_MAIN = sum(D.REST_HEAVY) // 2  # s
+REST_SINGLE_LEG = D.REST_HEAVY[0]
+REST_LIGHT = sum(D.REST_LIGHT) // 2
+REST_CORE = D.REST_LIGHT[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +48,18 @@ class Dose:
     minutes: int
 
 
-DEVELOPMENT = Dose("development", (3, "4-6"), (3, "4-6"), (2, "15-20"), 3, "7-8", 45)
-MAINTENANCE = Dose("maintenance", (2, "4-6"), (2, "4-6"), (2, "15-20"), 2, "7-8", 35)
-TAPER = Dose("taper", (1, "4-6"), (1, "4-6"), (1, "15-20"), 1, "≤ 7", 25)
-RACE_LIGHT = Dose("race_week", (2, "3-5"), (2, "3-5"), (1, "15-20"), 2, "5-6", 25)
-BEGINNER_1 = Dose("beginner_1", (2, "8-10"), (2, "8-10"), (2, "15-20"), 2, "5-6", 35)
-BEGINNER_SHORT = Dose(
-    "beginner_1", (1, "8-10"), (1, "8-10"), (1, "15-20"), 1, "5-6", D.BEGINNER_SHORT_MINUTES
-)
-BEGINNER_2 = Dose("beginner_2", (3, "6-8"), (3, "6-8"), (2, "15-20"), 2, "6-7", 40)
+def _dose(block: str, name: str | None = None) -> Dose:
+    """A block's dose from DOSE_TABLE (`name` when progression should treat it as another)."""
+    return Dose(name or block, *D.DOSE_TABLE[block])
+
+
+DEVELOPMENT = _dose("development")
+MAINTENANCE = _dose("maintenance")
+TAPER = _dose("taper")
+RACE_LIGHT = _dose("race_week")
+BEGINNER_1 = _dose("beginner_1")
+BEGINNER_SHORT = _dose("beginner_short", "beginner_1")
+BEGINNER_2 = _dose("beginner_2")
 
 
 def halved(dose: Dose, rpe: str, name: str) -> Dose:
@@ -68,16 +75,34 @@ def halved(dose: Dose, rpe: str, name: str) -> Dose:
         half(dose.light),
         math.ceil(dose.core_sets * D.TAPER_SET_FACTOR),
         rpe,
-        max(20, dose.minutes - 15),
+        max(D.SESSION_MINUTES["halved_min"], dose.minutes - D.SESSION_MINUTES["halved_less"]),
     )
 
 
 def ramp_dose(base: Dose, week: int) -> Dose:
-    """Return ramp: week 1 two sets at effort <= 6, later weeks the block's sets at <= 7."""
+    """Return ramp (§4.3): week 1 two sets at effort <= 6, later weeks the block's sets at <= 7."""
+    week_1_rpe, week_2_rpe = D.RAMP_RPE
     if week == 1:
-        two = lambda x: (min(2, x[0]), x[1])  # noqa: E731
-        return Dose("ramp_1", two(base.lower), two(base.heavy), two(base.light), 2, "≤ 6", 35)
-    return Dose("ramp_2", base.lower, base.heavy, base.light, base.core_sets, "≤ 7", base.minutes)
+        sets = D.RAMP_WEEK_1_SETS
+        two = lambda x: (min(sets, x[0]), x[1])  # noqa: E731
+        return Dose(
+            "ramp_1",
+            two(base.lower),
+            two(base.heavy),
+            two(base.light),
+            sets,
+            f"≤ {week_1_rpe}",
+            D.SESSION_MINUTES["ramp_1"],
+        )
+    return Dose(
+        "ramp_2",
+        base.lower,
+        base.heavy,
+        base.light,
+        base.core_sets,
+        f"≤ {week_2_rpe}",
+        base.minutes,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +117,10 @@ class SessionSpec:
     reason: str
     equipment: Equipment
     max_level: int  # 1 for beginners
-    single_leg: str  # current rotation exercise
+    single_leg: tuple[str, ...]  # the rotation's single-leg exercise, then its stand-in
     plyo: tuple[int, int] | None = None  # (tier, contacts)
     title: str = ""
+    third_leg_lift: bool = True  # the other of squat/hinge: development only (§6.1)
 
 
 def _prescribe(
@@ -137,6 +163,8 @@ def build_session(spec: SessionSpec, library: Library, history: Sequence) -> Str
         if ex is None or sets <= 0:
             return
         used.add(ex.id)
+        if ex.pattern in LEG_PATTERNS:
+            reps = _lower_body_reps(reps)
         shown = reps if any(c.isdigit() for c in reps) else (ex.reps or "")
         hint = ""
         if heavy or ex.seconds or "bw" in ex.equipment:
@@ -149,20 +177,20 @@ def build_session(spec: SessionSpec, library: Library, history: Sequence) -> Str
     if legs:
         main, other = (SQUATS, HINGES) if spec.variant == "A" else (HINGES, SQUATS)
         sets, reps = dose.lower
-        add(main, sets, reps, 150)
-        rotation = (spec.single_leg, *D.SINGLE_LEG_ROTATION, "split_squat", "reverse_lunge")
-        add(rotation, sets, reps if reps != "4-6" else "6", 120)
-        remaining = D.LOWER_BODY_SETS_MAX - 2 * sets
-        add(other, min(sets, remaining), reps, 150)
+        add(main, sets, reps, REST_MAIN)
+        rotation = (*spec.single_leg, "split_squat", "reverse_lunge")
+        add(rotation, sets, reps if reps != "4-6" else "6", REST_SINGLE_LEG)
+        if spec.third_leg_lift:
+            add(other, min(sets, D.LOWER_BODY_SETS_MAX - 2 * sets), reps, REST_MAIN)
     heavy, light = (HEAVY_PUSH, LIGHT_PULL) if spec.variant == "A" else (HEAVY_PULL, LIGHT_PUSH)
-    add(heavy, *dose.heavy, 150)
-    add(light, *dose.light, 75, heavy=False)
+    add(heavy, *dose.heavy, REST_MAIN)
+    add(light, *dose.light, REST_LIGHT, heavy=False)
     if spec.intensity in (Intensity.UPPER_CORE, Intensity.MOBILITY):
         other_light = LIGHT_PUSH if spec.variant == "A" else LIGHT_PULL
-        add(other_light, *dose.light, 75, heavy=False)
-    add(CORE[spec.variant], dose.core_sets, "", 60, heavy=False)
+        add(other_light, *dose.light, REST_LIGHT, heavy=False)
+    add(CORE[spec.variant], dose.core_sets, "", REST_CORE, heavy=False)
     if not _add_carry(add, library, eq, lvl, dose):
-        add(SECOND_CORE, dose.core_sets, "", 60, heavy=False)
+        add(SECOND_CORE, dose.core_sets, "", REST_CORE, heavy=False)
     return StrengthSession(
         key=spec.key,
         day=spec.day,
@@ -170,9 +198,19 @@ def build_session(spec: SessionSpec, library: Library, history: Sequence) -> Str
         intensity=spec.intensity,
         reason=spec.reason,
         exercises=tuple(out),
-        minutes=dose.minutes if legs else 25,
+        minutes=dose.minutes if legs else D.SESSION_MINUTES["upper_core"],
         variant=spec.variant,
     )
+
+
+def _lower_body_reps(reps: str) -> str:
+    """Never more than LOWER_BODY_REPS_MAX reps a set on lower-body strength work (§6.1)."""
+    per_side = "/side" if reps.endswith("/side") else ""
+    parts = reps.removesuffix("/side").split("-")
+    if not all(p.strip().isdigit() for p in parts):
+        return reps
+    capped = [str(min(int(p), D.LOWER_BODY_REPS_MAX)) for p in parts]
+    return "-".join(dict.fromkeys(capped)) + per_side
 
 
 def _plyometrics(spec: SessionSpec, library: Library, used: set[str]) -> list:
@@ -183,17 +221,17 @@ def _plyometrics(spec: SessionSpec, library: Library, used: set[str]) -> list:
     out = []
     left = contacts
     while left > 0 and len(out) < 2:
-        ex = pick(library, prefs, spec.equipment, 3, used)
+        ex = pick(library, prefs, spec.equipment, D.PLYO_TIERS["top"], used)
         if ex is None:
             break
         used.add(ex.id)
         per_set = max(1, ex.contacts_per_set)
         # Whole sets only, and never more landings than the week allows: the budget is a cap.
-        sets = min(MAX_PLYO_SETS, left // per_set)
+        sets = min(D.PLYO_MAX_SETS, left // per_set)
         if sets == 0:
             continue  # not one full set left for this exercise; a smaller one may fit
         done = sets * per_set
-        out.append(_prescribe(ex, sets, ex.reps or "", "", f"{done} contacts", 75))
+        out.append(_prescribe(ex, sets, ex.reps or "", "", f"{done} contacts", REST_LIGHT))
         left -= done
     return out
 

@@ -26,9 +26,14 @@ class WeekDays:
     activities: dict[date, tuple[Activity, ...]]
     rules: list[DayRule]
     source: str  # where the usual week came from
+    any_day_rules: list[DayRule]  # the same days as if every day were available (rule 4 off)
 
     def rule_for(self, day: date) -> DayRule:
         return next(r for r in self.rules if r.day == day)
+
+    def any_day_rule_for(self, day: date) -> DayRule:
+        """The day's rules 1-2 alone: what a session moved there by hand must respect."""
+        return next(r for r in self.any_day_rules if r.day == day)
 
 
 def _by_day(history: LoadHistory, first: date, last: date) -> dict[date, tuple[Activity, ...]]:
@@ -72,6 +77,8 @@ def week_days(
         shown[d] = DayType.REST if d < today and not runs and types[d] in _RUN_TYPES else types[d]
         d += timedelta(days=1)
     available = set(profile.strength_weekdays)
-    rules = [day_rule(week_start + timedelta(days=k), types, races, available) for k in range(7)]
+    week = [week_start + timedelta(days=k) for k in range(7)]
+    rules = [day_rule(d, types, races, available) for d in week]
+    any_day = rules if not available else [day_rule(d, types, races, ()) for d in week]
     week_acts = {d: a for d, a in acts.items() if week_start <= d < last}
-    return WeekDays(shown, week_acts, rules, usual.source)
+    return WeekDays(shown, week_acts, rules, usual.source, any_day)

@@ -12,8 +12,7 @@ import math
 TRIMP_COEF = {"male": (0.64, 1.92), "female": (0.86, 1.67)}
 EDWARDS_RATIO_DEFAULT = 0.6  # TRIMP per Edwards zone-minute before fitting
 EDWARDS_ZONE_WEIGHTS = (1, 2, 3, 4, 5)  # 50-60 / 60-70 / 70-80 / 80-90 / 90-100 % HRmax
-HR_VALID_RANGE = (30, 240)  # bpm
-HR_MAX_GAP = 30  # s: a longer gap between samples adds no time
+HR_VALID_RANGE = (30, 240)  # bpm (the importer drops samples outside it, and gaps over 30 s)
 
 # §2.3 HRmax and HRrest
 HRMAX_WINDOW = 10  # s rolling mean
@@ -27,7 +26,7 @@ HRREST_DEFAULT = 60
 HRREST_WINDOW = 14  # daily values, median
 
 # §2.4 no heart rate: same scale
-HRR_AT_THRESHOLD = 0.85
+# K_PACE_DEFAULT is TRIMP per rTSS at HRr 0.85 at threshold (HRR_AT_THRESHOLD, §2.4), worked out
 K_PACE_DEFAULT = {"male": 1.67, "female": 1.81, "unknown": 1.74}
 C_RPE_DEFAULT = 0.5
 C_RPE_CLIP = (0.25, 0.80)
@@ -60,11 +59,9 @@ def ewma_k(days: int) -> float:
 CTL_HIDE = 42  # days of history before CTL is shown
 ATL_HIDE = 7
 
-# §2.7, §2.8 display-only context
+# §2.7, §2.8 display-only context (the Load view draws the bands 0.8/1.3/1.5 and marks 1.5/2.0)
 ACWR_WINDOWS = (7, 28)
-ACWR_BANDS = (0.8, 1.3, 1.5)
 ACWR_MIN_HISTORY = (28, 4)  # days, runs in the window
-MONOTONY_MARKS = (1.5, 2.0)
 MONOTONY_CAP = 10.0
 # Strain is judged only against the runner's own weekly strains (§2.8): the 90th percentile of
 # the last 26 weeks (this week included). Needing 8 weeks with a strain before judging at all is
@@ -95,19 +92,32 @@ RECOVERY_DAYS_LONG_ULTRA = (80.0, 14)  # ultras over 80 km need 14 days
 TRANSITION_WEEKS = {"5K": 1, "10K": 1, "half": 2, "marathon": 3, "ultra": 4}
 OFF_SEASON_HORIZON_WEEKS = 52
 
-# §4 strength frequency
+# §4.1 strength frequency: phase -> sessions at (low, normal, high) volume
+FREQ_TABLE = {
+    "off_season": (2, 2, 1),
+    "transition": (2, 2, 1),
+    "base": (2, 2, 1),
+    "build": (2, 1, 1),
+    "peak": (1, 1, 1),
+    "taper": (1, 1, 1),
+    "race_week": (1, 1, 1),  # at most one light session (§4.2)
+    "recovery": (0, 0, 0),
+    "no_race": (2, 1, 1),
+}
 FREQ_CAP = 2
 OPT_IN_MAX = 3
 A_NO_LOWER_BODY = 72  # h before an A race
 B_NO_LOWER_BODY = 48  # h before a B race
 A_LAST_TAPER_SESSION = 7  # days before
 RACE_WEEK_LIGHT_DAYS = (5, 4, 6)  # D-5 preferred, then D-4, then D-6
-RACE_WEEK_FALLBACK_DAYS = (3, 2)  # light upper body + core only
+RACE_WEEK_FALLBACK_DAYS = (3, 2)  # light upper body + core only; D-1 holds no strength at all
 TAPER_SET_FACTOR = 0.5  # x maintenance sets, rounded up
+AFTER_RACE_RPE_MAX = 6  # §4.2 first session after a race (and a B race's D-3): half the sets
 BREAK_SHORT = 14  # days
 BREAK_LONG = 28
 RAMP_WEEKS = (2, 3)  # short break, long break
 RAMP_RPE = (6, 7)  # week-1 cap, week-2 cap
+RAMP_WEEK_1_SETS = 2
 BEGINNER_SESSIONS = 12
 BEGINNER_BLOCKS = (4, 6)  # weeks 1-4, 5-6, then 7+
 BEGINNER_SHORT_MINUTES = 20  # §4.4 the short second session on request: one set each (J)
@@ -115,11 +125,11 @@ PLYO_GATE = (6, 8)  # weeks of lifting, sessions
 PLYO_PAUSE_AFTER_RAMP = 2  # weeks
 PLYO_CONTACTS = {"start": 40, "step": 10, "cap": 100, "build_peak": 60, "taper": 30, "race": 20}
 PLYO_TIER_WEEKS = 4
-# Recent compliance (issue "frequency x recent compliance"; judgement call, not in DOMAIN.md §11
-# yet): when the runner skipped most sessions they logged over the 4 weeks before the week (at
-# least 2 skips and more skips than done), the count is not raised above 1 and the reason says
-# so. Only explicit "skipped" logs count: a session never logged says nothing. The count is never
-# lowered below the §4.1 table otherwise, and never below 1 by this rule.
+PLYO_TIERS = {"top": 3, "taper": 2, "race": 1}  # highest tier overall, in taper, in race week
+PLYO_MAX_SETS = 4  # per plyometric exercise; two exercises at most share the contacts
+# §4.1 recent compliance: when the runner skipped most sessions they logged over the 4 weeks
+# before the week (at least 2 skips and more skips than done), a count of 2 or more becomes 1 and
+# the reason says so. Only explicit "skipped" logs count: a session never logged says nothing.
 COMPLIANCE_WEEKS = 4
 COMPLIANCE_MIN_SKIPPED = 2
 COMPLIANCE_CAP = 1
@@ -137,7 +147,13 @@ SESSION_ALTERNATION = ("A", "B")  # A squat + heavy push, B hinge + heavy pull
 LOWER_BODY_SETS_MAX = 9
 LOWER_BODY_REPS_MAX = 12
 EXERCISE_ROTATION = 6  # weeks (>= 4)
-SINGLE_LEG_ROTATION = ("reverse_lunge", "step_up", "split_squat", "sl_hip_thrust")
+# Each step lists the exercise and the one to use where the equipment or level does not allow it.
+SINGLE_LEG_ROTATION = (
+    ("reverse_lunge",),
+    ("step_up",),
+    ("rfe_split_squat", "split_squat"),
+    ("sl_hip_thrust",),
+)
 NO_NEW_EXERCISE_BEFORE_A = 10  # days
 TARGET_RPE_MAIN = (7, 8)
 LOAD_STEP = (0.025, 0.05)
@@ -164,20 +180,36 @@ HARDER_VARIANT = {
     "pike_push_up": "feet-elevated pike push-up",
     "chin_up": "chin-up with a 3 s lowering",
 }
-REST_HEAVY = "2-3 min"
-REST_LIGHT = "60-90 s"
+REST_HEAVY = (120, 180)  # s: main lifts take the middle, the single-leg lift the low end
+REST_LIGHT = (60, 90)  # s: light upper body and jumps take the middle, core the low end
+# §6.1 / §4.2-§4.4 dose per block: (sets, reps) for lower body, heavy and light upper body,
+# core sets, effort (CR-10) and the session's length in minutes (warm-up included).
+_MAIN_RPE = f"{TARGET_RPE_MAIN[0]}-{TARGET_RPE_MAIN[1]}"
+DOSE_TABLE = {
+    "development": ((3, "4-6"), (3, "4-6"), (2, "15-20"), 3, _MAIN_RPE, 45),
+    "maintenance": ((2, "4-6"), (2, "4-6"), (2, "15-20"), 2, _MAIN_RPE, 35),
+    "taper": ((1, "4-6"), (1, "4-6"), (1, "15-20"), 1, "≤ 7", 25),
+    "race_week": ((2, "3-5"), (2, "3-5"), (1, "15-20"), 2, "5-6", 25),
+    "beginner_1": ((2, "8-10"), (2, "8-10"), (2, "15-20"), 2, "5-6", 35),
+    "beginner_short": ((1, "8-10"), (1, "8-10"), (1, "15-20"), 1, "5-6", BEGINNER_SHORT_MINUTES),
+    "beginner_2": ((3, "6-8"), (3, "6-8"), (2, "15-20"), 2, "6-7", 40),
+}
+# Minutes shown for sessions the table does not list (estimates for the calendar, not rules).
+SESSION_MINUTES = {"upper_core": 25, "halved_min": 20, "halved_less": 15, "ramp_1": 35}
 
 # §7 checklists
 COLD_WATER_ON_STRENGTH_DAY = False
 MASSAGE_DEEP_BEFORE_A = 48  # h: none within
 SAUNA_BEFORE_RACE = 1  # days: not the day before
 
-# §8 count sentence order
+# §8 count sentence order (the §4.1 line when none matches)
 REASON_ORDER = (
+    "illness",
+    "injury",
     "post_race",
     "race_week_a",
     "taper",
-    "freq_compliance",  # not in DOMAIN.md §8: caps a count of 2+ at 1 (COMPLIANCE_*)
+    "freq_compliance",
     "freq_high_volume",
     "freq_low_volume",
     "phase_base",

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 
 from planner import defaults as D
 from planner.model import LogStatus, Phase, Priority, Profile, Race, SessionLog
-from planner.season import monday
+from planner.plyometrics import jumps_for_week, unlock_day
+from planner.season import monday, week_phase
 
 WEEK = timedelta(days=7)
 
@@ -26,7 +27,8 @@ class Experience:
     ramp_gap_days: int | None
     ramp_until: date | None  # first week of full sessions
     plyo: tuple[int, int] | None  # (tier, contacts) when unlocked for this week
-    single_leg: str
+    single_leg: tuple[str, ...]  # the rotation's exercise, then its stand-in
+    max_level: int = 2  # library level: 1 while a beginner (kept as it was before an A race)
 
 
 def done_days(logs: Sequence[SessionLog], lower_only: bool = False) -> list[date]:
@@ -57,42 +59,34 @@ def _ramp(week: date, lower_days: list[date], beginner: bool, today: date):
     return dose_week, gap, anchor + length * WEEK, length
 
 
-def _rotation(week: date, anchor: date, races: Sequence[Race]) -> str:
-    a_days = [r.day for r in races if r.priority is Priority.A]
+def _frozen(week: date, races: Sequence[Race]) -> bool:
+    """No new single-leg exercise this week: taper, race week, or any day within the 10 days
+    before an A race (§6.1), with a week's margin so a new exercise is done at least one week
+    before those 10 days begin."""
+    if week_phase(week, races) in (Phase.TAPER, Phase.RACE_WEEK):
+        return True
+    last = week + timedelta(days=6)
+    return any(
+        r.priority is Priority.A
+        and week <= r.day
+        and r.day - timedelta(days=D.NO_NEW_EXERCISE_BEFORE_A) - WEEK <= last
+        for r in races
+    )
+
+
+def _last_open_week(week: date, anchor: date, races: Sequence[Race]) -> date:
+    """The week itself, or near an A race the last week where something new was allowed."""
     w = week
-    for _ in range(12):  # frozen near an A race: keep the exercise of the last open week
-        days = [w + timedelta(days=k) for k in range(7)]
-        frozen = any(
-            0 <= (a - d).days <= D.NO_NEW_EXERCISE_BEFORE_A + 7 for a in a_days for d in days[:1]
-        )
-        if not frozen:
-            break
+    while w > anchor and _frozen(w, races):
         w -= WEEK
-    block = max(0, (w - anchor).days // 7) // D.EXERCISE_ROTATION
+    return w
+
+
+def _rotation(open_week: date, anchor: date) -> tuple[str, ...]:
+    """The single-leg exercise: the rotation's step for the last open week, so nothing new
+    comes in before a race."""
+    block = max(0, (open_week - anchor).days // 7) // D.EXERCISE_ROTATION
     return D.SINGLE_LEG_ROTATION[block % len(D.SINGLE_LEG_ROTATION)]
-
-
-def _plyo(week: date, days: list[date], phase: Phase, paused_until: date | None):
-    weeks_min, sessions_min = D.PLYO_GATE
-    before = [d for d in days if d < week]
-    if len(before) < sessions_min:
-        return None
-    unlock = max(before[sessions_min - 1], before[0] + weeks_min * WEEK)
-    if paused_until is not None:
-        unlock = max(unlock, paused_until)
-    if unlock > week:
-        return None
-    weeks_on = (week - monday(unlock)).days // 7
-    c = D.PLYO_CONTACTS
-    contacts = min(c["cap"], c["start"] + c["step"] * weeks_on)
-    tier = min(3, 1 + weeks_on // D.PLYO_TIER_WEEKS)
-    if phase in (Phase.BUILD, Phase.PEAK):
-        contacts = min(contacts, c["build_peak"])
-    elif phase is Phase.TAPER:
-        contacts, tier = min(contacts, c["taper"]), min(tier, 2)
-    elif phase is Phase.RACE_WEEK:
-        contacts, tier = c["race"], 1
-    return tier, contacts
 
 
 def experience_for_week(
@@ -114,8 +108,17 @@ def experience_for_week(
         ramp_until + D.PLYO_PAUSE_AFTER_RAMP * WEEK if length == D.RAMP_WEEKS[1] else ramp_until
     )
     plyo = None
-    if not profile.injury and ramp_week is None and not (beginner and beginner_week <= 6):
-        plyo = _plyo(week, days, phase, paused if paused and paused > week else None)
+    learning_weeks = D.BEGINNER_BLOCKS[1]
+    if (
+        not profile.injury
+        and ramp_week is None
+        and not (beginner and beginner_week <= learning_weeks)
+    ):
+        unlock = unlock_day(week, days, paused if paused and paused > week else None)
+        plyo = None if unlock is None else jumps_for_week(week, phase, unlock, races)
+    open_week = _last_open_week(week, anchor, races)
+    done_then = sum(1 for d in days if d < open_week)
+    learning = not profile.lifted_regularly and done_then < D.BEGINNER_SESSIONS
     return Experience(
         done_before,
         beginner,
@@ -124,7 +127,8 @@ def experience_for_week(
         gap,
         ramp_until,
         plyo,
-        _rotation(week, anchor, races),
+        _rotation(open_week, anchor),
+        1 if learning else 2,
     )
 
 

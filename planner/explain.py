@@ -24,12 +24,14 @@ TEMPLATES = {
     ),
     "taper": "Same weights, half the sets: you are tapering for {race_name} on {race_date}.",
     "race_week_a": (
-        "One light session on {day}: {race_name} is {days_to_race} days away and your legs "
+        "One light session on {day}: {race_name} is {days_to_race} away and your legs "
         "need 3 clear days."
     ),
-    "post_race": "Mobility only until {date}: legs need about {days} days after a {distance}.",
+    "post_race": (
+        "Mobility only until {date}: legs need about {recovery_days} after a {distance}."
+    ),
     "return_ramp": (
-        "Lighter sessions (effort ≤ {rpe_max}/10): {gap_days} days since your last leg "
+        "Lighter sessions (effort ≤ {rpe_max}/10): {gap_days} since your last leg "
         "session; full sessions from {date}."
     ),
     "beginner": (
@@ -40,11 +42,24 @@ TEMPLATES = {
     ),
     # §4.1 lines, used when no template above matches
     "phase_line": "{count}: {line}",
-    # Situations §8 has no template for
     "freq_compliance": (
-        "One session, not {table_n}: you skipped {skipped} of the {logged} sessions you logged "
-        "in the last {weeks} weeks, so one you can keep comes first."
+        "One session: you skipped {skipped} of the last {logged} sessions you logged, so one a "
+        "week that you can keep is the plan."
     ),
+    "future_week": "(planned from your running up to {today}; it follows what you actually run)",
+    "place_no_leg_day": (
+        "Your strength days ({days}) all fall before a long run or key workout, so legs get no "
+        "session this week; adding {suggestion} would fit one."
+    ),
+    "injury": (
+        "Upper body and core only while you are marked injured; have the injury checked by a "
+        "physiotherapist or doctor before loading it again."
+    ),
+    "illness": (
+        "No strength while you are marked ill; sessions return gently once you are well (see "
+        "the return ramp)."
+    ),
+    # Situations §8 has no template for
     "facts_volume": "Recent weeks averaged {recent} against your usual {typical}",
     "facts_volume_km": "That is about {recent_km:g} km a week against your usual {typical_km:g} km",
     "facts_race": "your next A race, {race_name}, is {weeks_away} away",
@@ -57,25 +72,33 @@ TEMPLATES = {
     "week_done_skipped": "You did {done}; {skipped} skipped.",
     "week_so_far": "So far you did {done}.",
     "week_so_far_skipped": "So far you did {done}; {skipped} skipped.",
+    "race_week_past": (
+        "No strength this week: the days for a light session before {race_name} were already "
+        "past when the plan began."
+    ),
     "race_week_none": (
         "No strength this week: no day before {race_name} leaves your legs 3 clear days."
     ),
-    "illness": "No strength while you are ill: clear the illness flag when you feel well again.",
-    "injury": (
-        "Upper body, core and mobility only while the injury flag is set; "
-        "see a clinician about the injury."
-    ),
     "count_lowered": "Only {n} fit this week: {why}.",
+    "why_unseen_past": "the plan starts on {day}, and the days before it are already past",
     "count_none_fit": "None fits this week: {why}.",
     "place_best_day": "{day}: {why}.",
     "race_week_light": (
-        "Light session: {race_name} is {days_to_race} days away, so 1-2 sets of 3-5 at effort 5-6."
+        "Light session: {race_name} is {days_to_race} away, so 1-2 sets of 3-5 at effort 5-6."
     ),
     "taper_session": "Same weights, half the sets, effort ≤ 7: tapering for {race_name}.",
     "after_race_light": "First session after {race_name}: half the sets, effort ≤ 6.",
     "b_race_light": "Light session: {race_name} is in 3 days.",
-    "development": "Build block: 3 sets of 4-6 on the legs at effort 7-8, 2-3 reps in reserve.",
-    "maintenance": "Maintenance: same weights as before, 2 sets, effort 7-8.",
+    "development": (
+        "Strength-building weeks: {sets} sets of {reps} on the legs at effort {rpe}, 2-3 reps "
+        "in reserve."
+    ),
+    "development_upper": (
+        "Strength-building weeks: {sets} sets of {reps} on the heavy upper-body lift at effort "
+        "{rpe}."
+    ),
+    "maintenance_upper": "Maintenance: same weights as before, {sets} sets, effort {rpe}.",
+    "maintenance": "Maintenance: same weights as before, {sets} sets, effort {rpe}.",
     "injury_session": "Upper body, core and mobility only until the injury flag is cleared.",
 }
 
@@ -99,9 +122,20 @@ def day_label(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
+# Values counted in days, written with their unit: "1 day", "5 days", "over 28 days".
+DAY_COUNTS = {"days_to_race", "recovery_days", "gap_days"}
+
+
+def days_words(n: object) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
 def render(template_id: str, **values: object) -> str:
-    """The sentence for a decision; dates are written as day labels."""
-    shown = {k: day_label(v) if isinstance(v, date) else v for k, v in values.items()}
+    """The sentence for a decision; dates are written as day labels, day counts with "day(s)"."""
+    shown = {
+        k: day_label(v) if isinstance(v, date) else days_words(v) if k in DAY_COUNTS else v
+        for k, v in values.items()
+    }
     return TEMPLATES[template_id].format(**shown)
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from planner.defaults import RACE_PRIORITY_DEFAULT
+
 
 class Sex(StrEnum):
     MALE = "male"
@@ -127,7 +129,7 @@ class Race:
     day: date
     name: str
     distance_km: float
-    priority: Priority = Priority.B
+    priority: Priority = Priority(RACE_PRIORITY_DEFAULT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +226,38 @@ class DayPlan:
 
 
 @dataclass(frozen=True, slots=True)
+class WeekFacts:
+    """The numbers behind a week's reason, for programs (`plan --json`) and the printed sheet.
+
+    `reason_id` is the §8 template of the count sentence and `reason_values` the values it was
+    rendered with; the rest are the inputs the planner used for the week.
+    """
+
+    reason_id: str = ""
+    reason_values: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    planned_count: int = 0
+    recent_min: float | None = None
+    typical_min: float | None = None
+    volume_ratio: float | None = None
+    volume_basis: str = ""
+    recent_run_km: float | None = None
+    typical_run_km: float | None = None
+    weeks_to_a_race: int | None = None
+    compliance_done: int = 0
+    compliance_skipped: int = 0
+    day_types_source: str = ""
+    beginner_week: int | None = None
+    ramp_week: int | None = None
+    plyometrics: tuple[int, int] | None = None  # (tier, contacts)
+    hr_max: float | None = None
+    hr_max_source: str = ""
+    hr_rest: float | None = None
+    hr_rest_source: str = ""
+    hr_max_to_confirm: float | None = None
+    future_week: bool = False  # planned with today's volume level: its running is yet to come
+
+
+@dataclass(frozen=True, slots=True)
 class WeekPlan:
     week_start: date
     phase: Phase
@@ -232,7 +266,7 @@ class WeekPlan:
     reason: str
     days: tuple[DayPlan, ...]
     load: WeekLoad | None = None
-    facts: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    facts: WeekFacts = field(default_factory=WeekFacts, hash=False, compare=False)
     # Weeks that have started: strength sessions done (logged or recorded) and logged skipped.
     # `strength_sessions` stays the planner's count for the week, the one the reason speaks of.
     sessions_done: int | None = None

@@ -44,8 +44,9 @@ class Slot:
 
 
 def _race_offsets(day: date, races: Sequence[Race]) -> list[tuple[int, Race]]:
-    """(days until race, race) for races 0..7 days ahead."""
-    return [((r.day - day).days, r) for r in races if 0 <= (r.day - day).days <= 7]
+    """(days until race, race) for races up to D-6 (the first day of an A-race week)."""
+    last = max(D.RACE_WEEK_LIGHT_DAYS)
+    return [((r.day - day).days, r) for r in races if 0 <= (r.day - day).days <= last]
 
 
 def day_rule(
@@ -66,18 +67,18 @@ def day_rule(
             any_ok, race_ref, limit = False, r, "recovery"
     for offset, r in _race_offsets(day, races):
         if r.priority is Priority.A:
-            if offset <= 1:
+            if offset < min(D.RACE_WEEK_FALLBACK_DAYS):  # race day and D-1: no strength
                 any_ok, race_ref, limit = False, r, "race_window"
             elif offset <= D.A_NO_LOWER_BODY // 24:
                 lower_ok, race_ref, limit = False, r, "race_window"
-            elif offset <= 6:
+            else:
                 light, race_ref = "race_week", r
         elif r.priority is Priority.B:
             if offset == 0:
                 any_ok, race_ref, limit = False, r, "race_window"
             elif offset <= D.B_NO_LOWER_BODY // 24:
                 lower_ok, race_ref, limit = False, r, "race_window"
-            elif offset == 3 and not light:
+            elif offset == D.B_NO_LOWER_BODY // 24 + 1 and not light:
                 light, race_ref = "b_race", r
     c_race_today = any(r.day == day and r.priority is Priority.C for r in races)
     if dtype is DayType.RACE and c_race_today and not race_ref:
@@ -105,9 +106,10 @@ def _score(dtype: DayType, prev_type: DayType) -> int:
 
 
 def _spaced(days: Sequence[date], occupied: Collection[date]) -> bool:
-    """Rule 3: at least one free calendar day between any two sessions."""
+    """Rule 3: MIN_GAP_STRENGTH between any two sessions (at least one free calendar day)."""
     all_days = sorted([*days, *occupied])
-    return all((b - a).days >= 2 for a, b in zip(all_days, all_days[1:], strict=False))
+    gap = D.MIN_GAP_STRENGTH // 24
+    return all((b - a).days >= gap for a, b in zip(all_days, all_days[1:], strict=False))
 
 
 def best_days(rules: Sequence[DayRule], n: int, occupied: Collection[date] = ()) -> list[DayRule]:

@@ -54,7 +54,9 @@ def recovery_race(day: date, races: Sequence[Race], priorities=(Priority.A, Prio
 
 
 def _block_phase(day: date, race: Race) -> Phase | None:
-    base, build, peak, taper = D.PHASE_WEEKS[distance_class(race.distance_km)]
+    cls = distance_class(race.distance_km)
+    base, build, peak, _ = D.PHASE_WEEKS[cls]
+    taper = D.TAPER_WEEKS[cls]
     k = (monday(race.day) - monday(day)).days // 7
     if k == 0:
         return Phase.RACE_WEEK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from enum import Enum
 
@@ -87,9 +88,9 @@ def week_plan_to_dict(w: WeekPlan) -> dict:
         "sessions_skipped": w.sessions_skipped,
         "reason": w.reason,
         "done_note": w.done_note,
-        "reason_id": w.facts.get("reason_id"),
+        "reason_id": w.facts.reason_id,
         "days": [day_to_dict(d) for d in w.days],
-        "facts": _plain(w.facts),
+        "facts": _plain(asdict(w.facts)),
     }
 
 

@@ -76,6 +76,11 @@ def planned_session_on(session: Session, day: date) -> dict[str, Any] | None:
     return {"key": row.key, "day": row.day, "intensity": row.intensity, "variant": row.variant}
 
 
+def planned_days(session: Session) -> frozenset[date]:
+    """Days that hold a session in a plan the runner has been shown (kept by `save_planned`)."""
+    return frozenset(session.scalars(select(PlannedSession.day)))
+
+
 def insert_log(session: Session, **fields: Any) -> int:
     fields.setdefault("logged_at", datetime.now())
     log = SessionLog(**fields)

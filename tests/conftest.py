@@ -11,12 +11,19 @@ from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# The shared fixtures sit beside the repository (../shared/fixtures), or where the variable says.
-FIXTURES = Path(
-    os.environ.get("STRONGSTRIDE_FIXTURES")
-    or Path(__file__).resolve().parents[2] / "shared" / "fixtures"
-)
+# The test data lives in the repository (tests/data, provenance and licences in its README).
+FIXTURES = Path(__file__).resolve().parent / "data"
 FIT_FIXTURES = FIXTURES / "fit"
+STRAVA_FIXTURES = FIXTURES / "strava"
+STRAVA_EXPORT_FIXTURES = FIXTURES / "strava-export"
+
+
+def fixture_file(*parts: str) -> Path:
+    """A file of tests/data; a missing one fails the test with its path, not a bare traceback."""
+    path = FIXTURES.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"test data missing: {path} (see tests/data/README.md)", pytrace=False)
+    return path
 
 
 class MemoryKeyring(KeyringBackend):
@@ -71,3 +78,10 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     return folder
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop at once, naming the folder, when the repository's test data is not there."""
+    for folder in (FIT_FIXTURES, STRAVA_FIXTURES, STRAVA_EXPORT_FIXTURES):
+        if not folder.is_dir():
+            pytest.exit(f"test data folder missing: {folder} (see tests/data/README.md)", 2)

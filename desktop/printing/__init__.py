@@ -3,7 +3,7 @@
 `export_pdf(weeks, path, units=, page_size=, next_weeks=)` writes a PDF headless;
 `paint_weeks(printer, weeks, ...)` paints onto a QPrinter for the app's print preview.
 Both live in `desktop.printing.pdf` and are loaded on first use, so importing the plain
-wording (`desktop.printing.wording`, shared with the calendar export) does not load Qt.
+wording (`operations.wording`, shared with the calendar export) does not load Qt.
 """
 
 from __future__ import annotations

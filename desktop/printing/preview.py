@@ -16,7 +16,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from desktop.printing.pdf import paint_weeks
-from desktop.printing.wording import week_dates
+from operations.wording import week_dates
 from planner.model import WeekPlan
 
 

@@ -13,8 +13,8 @@ from datetime import date
 
 from PySide6.QtGui import QPaintDevice, QPainter
 
-from desktop.printing import wording
 from desktop.printing.canvas import GREY_TEXT, INK, SHADE, Canvas
+from operations import wording
 from planner.model import DayPlan, StrengthSession, WeekPlan
 
 FONT_SCALES = (1.0, 0.94, 0.88, 0.82, 0.76, 0.7, 0.65, 0.6)

@@ -15,12 +15,12 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from desktop import actions as ops
 from desktop.import_dialog import ImportDialog
 from desktop.views.calendar_view import monday
 from desktop.views.icons import icon
 from desktop.views.settings_view import OnboardingWizard
 from desktop.watch_monitor import WatchMonitor
+from operations import imports, training
 from planner.model import WeekPlan
 from store import views as store_views
 
@@ -101,12 +101,9 @@ class FileMenu(QObject):
         db = self.window.db
 
         def work(cancel: threading.Event):  # noqa: ANN202 - generator job
-            from importers.pipeline import import_files  # loaded on first import: start-up
-
-            report = yield from import_files(db, paths, cancel=cancel, workers=workers)
-            if report.activities:
-                ops.recompute_loads(db)
-            return report
+            return (
+                yield from imports.import_paths(db, paths=paths, cancel=cancel, workers=workers)
+            )
 
         title = self.tr("Importing {n} item(s)").format(n=len(paths))
         return self._run_import(title, work)
@@ -118,14 +115,11 @@ class FileMenu(QObject):
         adapters = self.watch_monitor.adapters()
 
         def work(cancel: threading.Event):  # noqa: ANN202 - generator job
-            from importers.watch import sync_watch
-
-            report = yield from sync_watch(
-                db, data_dir, watch=watch, adapters=adapters, cancel=cancel
+            return (
+                yield from imports.sync_watch(
+                    db, data_dir=data_dir, watch=watch, adapters=adapters, cancel=cancel
+                )
             )
-            if report.activities:
-                ops.recompute_loads(db)
-            return report
 
         return self._run_import(self.tr("Syncing {w}").format(w=self.watch.name), work)
 
@@ -188,7 +182,7 @@ class FileMenu(QObject):
         db, today, start = w.db, w.today, monday(w.calendar.selected)
 
         def fetch(cancel: threading.Event) -> tuple[list[WeekPlan], list[WeekPlan]]:
-            plans = ops.week_plans(db, start=start, weeks=PRINT_WEEKS + 1, today=today)
+            plans = training.plan_weeks(db, start=start, weeks=PRINT_WEEKS + 1, today=today)
             return plans[:PRINT_WEEKS], plans[PRINT_WEEKS:]
 
         w.run(fetch, lambda pair: then(*pair))
@@ -236,7 +230,7 @@ class FileMenu(QObject):
             return
 
         def write(weeks: list[WeekPlan], after: list[WeekPlan]) -> None:
-            from desktop.export.calendar import export_ics
+            from operations.export.calendar import export_ics
 
             try:
                 export_ics(weeks + after, path)
@@ -252,7 +246,7 @@ class FileMenu(QObject):
     # -- first run --------------------------------------------------------------------------
     def first_run(self) -> None:
         db = self.window.db
-        self.window.run(lambda c: ops.is_onboarded(db), self._maybe_onboard)
+        self.window.run(lambda c: training.is_onboarded(db), self._maybe_onboard)
 
     def _maybe_onboard(self, onboarded: bool) -> None:
         if onboarded or self.wizard is not None:
@@ -271,10 +265,10 @@ class FileMenu(QObject):
         db, today = w.db, w.today
 
         def save(cancel: threading.Event) -> None:
-            ops.save_profile(db, **fields)
-            ops.finish_onboarding(db)
+            training.save_profile(db, **fields)
+            training.finish_onboarding(db)
             if choice == "demo":
-                from desktop.demo_data import fill_demo
+                from operations.demo import fill_demo
 
                 fill_demo(db, today=today)
 

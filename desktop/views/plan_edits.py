@@ -1,7 +1,7 @@
 """Changing the plan from the window: sessions (with re-plan and Undo), checklist, races, profile.
 
 One method per user action. Each records the change in a background job through
-`desktop.actions`, then re-plans and says what changed; nothing here blocks the window.
+`operations`, then re-plans and says what changed; nothing here blocks the window.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from desktop import actions as ops
 from desktop.jobs import Job
 from desktop.views.calendar_view import monday
 from desktop.views.replan import describe_changes
 from desktop.views.session_card import SessionCard, SessionChoice
+from operations import diary, training
 from planner.model import WeekPlan
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class PlanEdits(QObject):
         if not hasattr(self, "_exercise_names"):
             equipment = str(self.window.settings_view.form.equipment.currentData() or "gym")
             try:
-                self._exercise_names = ops.exercise_names(equipment)
+                self._exercise_names = training.exercise_names(equipment)
             except (OSError, ValueError, KeyError):
                 self._exercise_names = {}
         return self._exercise_names
@@ -75,7 +75,7 @@ class PlanEdits(QObject):
             )
 
         def record(cancel: threading.Event) -> None:
-            ops.swap_exercise(
+            training.swap_exercise(
                 db, session_key=session_key, exercise_id=exercise_id, substitute_id=sub
             )
 
@@ -99,7 +99,7 @@ class PlanEdits(QObject):
         }[choice.status]
 
         def record(cancel: threading.Event) -> int:
-            return ops.log_session(
+            return diary.log_session_undoable(
                 db,
                 day=day,
                 status=choice.status,
@@ -121,7 +121,7 @@ class PlanEdits(QObject):
         self.window.invalidate_plans()
 
         def fetch(cancel: threading.Event) -> list[WeekPlan]:
-            return ops.week_plans(db, start=monday(day), weeks=1, today=today)
+            return training.plan_weeks(db, start=monday(day), weeks=1, today=today)
 
         def show(plans: list[WeekPlan]) -> None:
             card = self.window.session_card
@@ -158,28 +158,30 @@ class PlanEdits(QObject):
             )
             self.window.invalidate_plans()
 
-        self.window.run(lambda c: ops.undo_log(db, token=token), done, name="undo")
+        self.window.run(lambda c: diary.undo_log(db, token=token), done, name="undo")
 
     # -- races and profile ------------------------------------------------------------------
     def add_race(self, values: dict) -> None:
         db = self.window.db
         self.window.run(
-            lambda c: ops.add_race(db, **values), lambda _id: self._races_changed(), name="add_race"
+            lambda c: training.add_race(db, **values),
+            lambda _id: self._races_changed(),
+            name="add_race",
         )
 
     def edit_race(self, race_id: int, values: dict) -> None:
         db = self.window.db
 
         def edit(cancel: threading.Event) -> int:
-            ops.remove_race(db, race_id=race_id)
-            return ops.add_race(db, **values)
+            training.remove_race(db, race_id=race_id)
+            return training.add_race(db, **values)
 
         self.window.run(edit, lambda _id: self._races_changed())
 
     def remove_race(self, race_id: int) -> None:
         db = self.window.db
         self.window.run(
-            lambda c: ops.remove_race(db, race_id=race_id), lambda _r: self._races_changed()
+            lambda c: training.remove_race(db, race_id=race_id), lambda _r: self._races_changed()
         )
 
     def _races_changed(self) -> None:
@@ -199,14 +201,14 @@ class PlanEdits(QObject):
             self.window._loaded.discard("activities")
 
         self.window.run(
-            lambda c: ops.save_profile(db, **fields), saved
+            lambda c: training.save_profile(db, **fields), saved
         )  # recomputes loads if needed
 
     # -- checklist ----------------------------------------------------------------------------
     def tick(self, day: date, item: str, done: bool) -> None:
         db = self.window.db
         self.window.run(
-            lambda c: ops.tick_checklist(db, day=day, item=item, done=done),
+            lambda c: diary.tick_checklist(db, day=day, item=item, done=done),
             lambda _r: self.load_checklist_record(),
             name="tick",
         )
@@ -215,9 +217,9 @@ class PlanEdits(QObject):
         db, today = self.window.db, self.window.today
         first = today - timedelta(days=27)
 
-        def fetch(cancel: threading.Event) -> ops.ChecklistRecord:
-            plans = ops.week_plans(db, start=monday(first), weeks=5, today=today)
-            ticks = ops.checklist_ticks(db, first=first, last=today)
+        def fetch(cancel: threading.Event) -> diary.ChecklistRecord:
+            plans = training.plan_weeks(db, start=monday(first), weeks=5, today=today)
+            ticks = diary.checklist_ticks(db, first=first, last=today)
             plans = [
                 WeekPlan(
                     p.week_start,
@@ -230,6 +232,6 @@ class PlanEdits(QObject):
                 )
                 for p in plans
             ]
-            return ops.checklist_record(plans, ticks, today)
+            return diary.checklist_record(plans, ticks, today)
 
         self.window.run(fetch, lambda r: self.window.checklist.show_record(r.completion, r.streak))

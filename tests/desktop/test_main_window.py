@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from desktop.demo_data import fill_demo
 from desktop.main_window import MainWindow
 from importers.demo import demo_season
 from importers.progress import Progress
+from operations.demo import fill_demo
 from store import Database
 
 TODAY = date(2026, 11, 25)

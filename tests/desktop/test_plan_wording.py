@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from desktop.actions import checklist_record
 from desktop.views.replan import describe_changes
+from operations.diary import checklist_record
 from planner.model import (
     ChecklistItem,
     DayPlan,

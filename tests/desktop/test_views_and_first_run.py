@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop import training
 from desktop.views.activities_model import COLUMNS
 from importers.devices.mass_storage import DriveAdapter
+from operations import training
 from planner.model import Equipment
 from store import Database
 from tests.desktop.window_fixtures import (

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.demo_data import fill_demo
 from desktop.main_window import MainWindow
+from operations.demo import fill_demo
 from store import Database
 
 SEASON_END = date(2026, 11, 25)  # a Wednesday; the demo season ends the Sunday before

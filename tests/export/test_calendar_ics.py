@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from desktop.export.calendar import CalendarExportError, export_ics, session_uid
+from operations.export.calendar import CalendarExportError, export_ics, session_uid
 from tests.printing import plans
 
 

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from icalendar import Calendar
 
-from desktop import training
-from desktop.demo_data import fill_demo
-from desktop.export.calendar import export_ics
+from operations import training
+from operations.demo import fill_demo
+from operations.export.calendar import export_ics
 from store import Database
 
 TODAY = date(2026, 11, 29)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import fitdecode
 import pytest
 
-from desktop.export.workout_fit import (
+from operations.export.workout_fit import (
     EXERCISES,
     WorkoutFileError,
     fit_exercise,

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from desktop.cli import main
+from cli import main
 from tests.conftest import FIT_FIXTURES
 
 JSON_FIELDS = [

@@ -6,7 +6,7 @@ import json
 
 import fitdecode
 
-from desktop.cli import main
+from cli import main
 from importers.devices.fake import ENV_VAR
 from tests.importers.watch_tree import garmin_tree, leftovers
 from tests.printing.test_cli_print_export import cli, demo_dir, session_days

@@ -1,4 +1,4 @@
-"""Real runs from the shared FIT fixtures, read by the importer and moved to chosen days."""
+"""Real runs from the FIT files in tests/data, read by the importer and moved to chosen days."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from importlib import resources as importlib_resources
 from planner.checklists import templates_from_dict
 from planner.library import library_from_dicts
 from planner.model import Activity, DayType, Profile, Sex
-from planner.plan import PlanResources
+from planner.plan import PlanInputs, PlanResources, plan_weeks
 
 MALE = Profile(sex=Sex.MALE, birth_year=1986, hr_max=190, hr_rest=50, lifted_regularly=True)
 KM_PER_MIN = 1 / 5.5  # 5:30 /km
@@ -20,6 +20,20 @@ def shipped_resources() -> PlanResources:
     ex = json.loads(folder.joinpath("exercises.json").read_text(encoding="utf-8"))
     ch = json.loads(folder.joinpath("checklists.json").read_text(encoding="utf-8"))
     return PlanResources(library_from_dicts(ex["exercises"]), templates_from_dict(ch))
+
+
+def plan_range(start, weeks, activities, profile, races, logs, today, resources, history=None):
+    """`weeks` week plans from the Monday of `start`, with today's inputs built in one go."""
+    inputs = PlanInputs.of(
+        activities=activities,
+        profile=profile,
+        races=races,
+        logs=logs,
+        today=today,
+        resources=resources,
+        history=history,
+    )
+    return plan_weeks(inputs, start=start, weeks=weeks)
 
 
 def monday(day: date) -> date:

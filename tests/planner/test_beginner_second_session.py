@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from planner.model import Intensity, Priority, Profile, Race, Sex
-from planner.plan import plan_weeks
-from tests.planner.season_builder import Builder
+from tests.planner.season_builder import Builder, plan_range
 
 W = date(2026, 3, 2)
 WEEK = timedelta(days=7)
@@ -26,7 +25,7 @@ def _sessions(plan):
 
 def test_asked_for_a_second_session_a_beginner_gets_a_short_one_in_weeks_1_to_4(resources):
     acts, profile = _beginner(beginner_second_session=True)
-    weeks = plan_weeks(W, 5, acts, profile, (), (), W, resources)
+    weeks = plan_range(W, 5, acts, profile, (), (), W, resources)
     for plan in weeks[:4]:
         assert plan.strength_sessions == 2
         first, second = _sessions(plan)
@@ -44,17 +43,17 @@ def test_asked_for_a_second_session_a_beginner_gets_a_short_one_in_weeks_1_to_4(
 
 def test_without_the_request_or_for_a_regular_lifter_the_count_stays_one(resources):
     acts, profile = _beginner()
-    (plan,) = plan_weeks(W, 1, acts, profile, (), (), W, resources)
+    (plan,) = plan_range(W, 1, acts, profile, (), (), W, resources)
     assert plan.strength_sessions == 1 and "second session" not in plan.reason
     acts, lifter = _beginner(beginner_second_session=True, lifted_regularly=True)
-    (plan,) = plan_weeks(W, 1, acts, lifter, (), (), W, resources)
+    (plan,) = plan_range(W, 1, acts, lifter, (), (), W, resources)
     assert plan.strength_sessions == 1
 
 
 def test_no_second_session_in_a_race_week(resources):
     acts, profile = _beginner(beginner_second_session=True)
     race = Race(1, W + timedelta(days=6), "Spring 10K", 10.0, Priority.A)
-    (plan,) = plan_weeks(W, 1, acts, profile, (race,), (), W, resources)
+    (plan,) = plan_range(W, 1, acts, profile, (race,), (), W, resources)
     assert plan.strength_sessions <= 1
     assert "second session" not in plan.reason
 
@@ -62,7 +61,7 @@ def test_no_second_session_in_a_race_week(resources):
 def test_the_week_before_an_early_a_race_adds_no_second_session_so_the_cap_holds(resources):
     acts, profile = _beginner(beginner_second_session=True)
     race = Race(1, W + WEEK + timedelta(days=1), "Tuesday 5K", 5.0, Priority.A)
-    before, race_week = plan_weeks(W, 2, acts, profile, (race,), (), W, resources)
+    before, race_week = plan_range(W, 2, acts, profile, (race,), (), W, resources)
     assert before.strength_sessions <= 2 and race_week.strength_sessions <= 1
     assert len([d for d in before.days if d.strength]) == before.strength_sessions
     assert "second session" not in before.reason

@@ -84,7 +84,7 @@ def test_a_bodyweight_session_shows_the_hold_and_variant_hints_from_the_logs(res
         reason="r",
         equipment=Equipment.BODYWEIGHT,
         max_level=2,
-        single_leg="reverse_lunge",
+        single_leg=("reverse_lunge",),
     )
     a = build_session(spec, resources.library, _exercise_history(logs, DAY))
     hints = {e.id: e.load_hint for e in a.exercises}

@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.model import Intensity, Phase, Priority, Race
-from planner.plan import plan_weeks
 from tests.planner.season_builder import (
     MALE,
     Builder,
     lifting_logs,
+    plan_range,
     shipped_resources,
     standard_week,
 )
@@ -33,7 +33,7 @@ def _runner(total_min: float = 300, key=(1, 3)):
 def _plan(acts, profile, race, weeks=2, logs=None):
     logs = lifting_logs(TODAY) if logs is None else logs
     start = RACE_MONDAY - timedelta(weeks=weeks - 1)
-    return plan_weeks(start, weeks, acts, profile, [race], logs, TODAY, RESOURCES)
+    return plan_range(start, weeks, acts, profile, [race], logs, TODAY, RESOURCES)
 
 
 def _sessions(plans):
@@ -57,7 +57,7 @@ def test_a_wednesday_10k_gets_its_light_session_on_the_friday_before(resources):
     assert others and all((race.day - s.day).days >= 7 for s in others)
     assert not _sessions([race_week])
     assert race_week.strength_sessions == 0 and before.strength_sessions == len(others) + 1
-    assert race_week.facts["reason_id"] == "race_week_a"
+    assert race_week.facts.reason_id == "race_week_a"
     assert "(last week)" in race_week.reason and "5 days away" in race_week.reason
     assert "One light session on Fri 10 Apr" in before.reason
 

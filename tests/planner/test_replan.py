@@ -6,8 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.model import Intensity, LogStatus, SessionLog
-from planner.plan import plan_weeks
-from tests.planner.season_builder import MALE, Builder, lifting_logs, strength_days
+from tests.planner.season_builder import MALE, Builder, lifting_logs, plan_range, strength_days
 
 W = date(2026, 3, 2)
 DAY = timedelta(days=1)
@@ -22,7 +21,7 @@ def _runner():
 
 
 def _plan(acts, profile, logs, today, resources):
-    (plan,) = plan_weeks(W, 1, acts, profile, (), logs, today, resources)
+    (plan,) = plan_range(W, 1, acts, profile, (), logs, today, resources)
     return plan
 
 
@@ -117,7 +116,7 @@ def test_a_session_moved_into_next_week_is_not_planned_twice(resources):
     s = next(d.strength for d in first.days if d.day == last_day)
     target = W + 8 * DAY  # next Tuesday
     moved = (*logs, SessionLog(last_day, LogStatus.MOVED, moved_to=target, session_key=s.key))
-    this, nxt = plan_weeks(W, 2, acts, profile, (), moved, W, resources)
+    this, nxt = plan_range(W, 2, acts, profile, (), moved, W, resources)
     assert len(strength_days(this)) == len(strength_days(first)) - 1
     assert last_day not in strength_days(this)
     assert "fit this week" not in this.reason
@@ -130,9 +129,9 @@ def test_a_session_moved_into_next_week_is_not_planned_twice(resources):
 def test_a_future_week_is_the_same_planned_alone_or_inside_a_longer_view(resources):
     acts, profile = _runner()
     logs = lifting_logs(W)
-    long_view = plan_weeks(W, 6, acts, profile, (), logs, W, resources)
+    long_view = plan_range(W, 6, acts, profile, (), logs, W, resources)
     for k in (2, 5):
-        (alone,) = plan_weeks(W + 7 * k * DAY, 1, acts, profile, (), logs, W, resources)
+        (alone,) = plan_range(W + 7 * k * DAY, 1, acts, profile, (), logs, W, resources)
         assert alone == long_view[k]
     variants = [d.strength.variant for p in long_view for d in p.days if d.strength]
     assert all(a != b for a, b in zip(variants, variants[1:], strict=False))

@@ -19,9 +19,8 @@ from planner.model import (
     Sex,
     VolumeLevel,
 )
-from planner.plan import plan_weeks
 from tests.planner.fit_runs import fit_run
-from tests.planner.season_builder import MALE, Builder, lifting_logs, strength_days
+from tests.planner.season_builder import MALE, Builder, lifting_logs, plan_range, strength_days
 
 W = date(2026, 3, 2)  # the Monday every scenario plans; "today"
 WEEK = timedelta(days=7)
@@ -37,7 +36,7 @@ def _history_weeks(b: Builder, typical: dict, recent: dict, *, weeks=26, recent_
 def _plan(b, profile, races=(), logs=None, weeks=1, start=W, today=W, resources=None):
     """Plan from `start`; a regular lifter's log unless `logs` is given."""
     logs = lifting_logs(W) if logs is None else logs
-    return plan_weeks(start, weeks, b.activities, profile, races, logs, today, resources)
+    return plan_range(start, weeks, b.activities, profile, races, logs, today, resources)
 
 
 def _session(plan, day):
@@ -53,7 +52,7 @@ def test_scenario_1_off_season_low_volume_gets_tuesday_and_thursday(resources):
     (plan,) = _plan(b, profile, races, resources=resources)
     assert plan.phase is Phase.OFF_SEASON
     assert plan.volume_level is VolumeLevel.LOW
-    assert plan.facts["volume_ratio"] == pytest.approx(0.5, abs=0.01)
+    assert plan.facts.volume_ratio == pytest.approx(0.5, abs=0.01)
     assert plan.strength_sessions == 2
     assert strength_days(plan) == [TUE, THU]
     assert all(_session(plan, d).intensity is Intensity.FULL for d in (TUE, THU))
@@ -81,10 +80,10 @@ def test_scenario_2_marathon_build_high_volume_from_fit_runs_gets_one_session_on
     profile = Profile(sex=Sex.MALE, hr_max=190, hr_rest=50, lifted_regularly=True)
     races = (Race(1, SUN + 7 * WEEK, "City Marathon", 42.195, Priority.A),)
     (plan,) = _plan(b, profile, races, resources=resources)
-    assert plan.facts["day_types_source"] == "history"
+    assert plan.facts.day_types_source == "history"
     assert plan.phase is Phase.BUILD
     assert plan.volume_level is VolumeLevel.HIGH
-    assert plan.facts["volume_ratio"] > 1.15
+    assert plan.facts.volume_ratio > 1.15
     assert strength_days(plan) == [TUE]
     session = _session(plan, TUE)
     assert session.intensity is Intensity.FULL
@@ -109,7 +108,7 @@ def test_scenario_3_half_marathon_taper_race_week_and_recovery(resources):
     taper, race_week, after = _plan(b, profile, races, weeks=3, start=W + WEEK, resources=resources)
     assert (taper.phase, race_week.phase) == (Phase.TAPER, Phase.RACE_WEEK)
     assert strength_days(taper) == [race_day - timedelta(days=12)]
-    assert taper.facts["reason_id"] == "taper"
+    assert taper.facts.reason_id == "taper"
     taper_session = _session(taper, race_day - timedelta(days=12))
     assert taper_session.intensity is Intensity.LIGHT
     assert max(e.sets for e in taper_session.exercises if e.pattern != "plyo") == 1
@@ -127,7 +126,7 @@ def test_scenario_3_half_marathon_taper_race_week_and_recovery(resources):
     assert all(d >= race_day + timedelta(days=6) for d in first_after)  # nothing Mon-Fri
     assert first_after, "a session fits from Saturday on"
     assert _session(after, first_after[0]).intensity in (Intensity.LIGHT, Intensity.UPPER_CORE)
-    assert after.facts["reason_id"] == "post_race"
+    assert after.facts.reason_id == "post_race"
 
 
 def test_scenario_3_race_week_falls_back_to_wednesday_when_tuesday_is_taken(resources):
@@ -154,7 +153,7 @@ def test_scenario_4_back_from_three_weeks_injured_ramps_two_weeks(resources):
     profile = replace(MALE, long_run_weekday=6, key_run_weekdays=(1, 3))
     week1, week2, week3 = _plan(b, profile, logs=logs, weeks=3, resources=resources)
     assert week1.volume_level is VolumeLevel.LOW
-    assert week1.facts["volume_ratio"] < 0.1
+    assert week1.facts.volume_ratio < 0.1
     assert week1.phase is Phase.NO_RACE and week1.strength_sessions == 2
     s1 = [d.strength for d in week1.days if d.strength]
     s2 = [d.strength for d in week2.days if d.strength]
@@ -214,7 +213,7 @@ def test_scenario_6_new_user_with_three_weeks_of_fit_runs(resources):
     assert plan.phase is Phase.NO_RACE
     assert plan.volume_level is VolumeLevel.NORMAL
     assert plan.strength_sessions == 1
-    assert plan.facts["reason_id"] == "freq_baseline"
+    assert plan.facts.reason_id == "freq_baseline"
     load = week_load(history, W - WEEK)
     assert load.ctl is None and load.acwr is None  # < 42 and < 28 days of history
     assert load.atl is not None

@@ -9,9 +9,8 @@ import pytest
 
 from planner.history import build_history, strain_p90, week_load, weekly_loads
 from planner.model import LogStatus, Priority, Race, SessionLog, VolumeLevel
-from planner.plan import plan_weeks
 from planner.serialize import week_load_to_dict, week_plan_to_dict
-from tests.planner.season_builder import MALE, Builder, lifting_logs, standard_week
+from tests.planner.season_builder import MALE, Builder, lifting_logs, plan_range, standard_week
 
 W = date(2026, 3, 2)
 WEEK = timedelta(days=7)
@@ -34,8 +33,8 @@ def test_a_past_week_with_two_sessions_done_keeps_the_planned_count_and_says_wha
         SessionLog(W + DAY, LogStatus.DONE, rpe=7, minutes=40),
         SessionLog(W + 3 * DAY, LogStatus.DONE, rpe=7, minutes=40),
     )
-    (plan,) = plan_weeks(W, 1, acts, profile, (), logs, W + 10 * DAY, resources)
-    assert plan.facts["reason_id"] == "freq_baseline"
+    (plan,) = plan_range(W, 1, acts, profile, (), logs, W + 10 * DAY, resources)
+    assert plan.facts.reason_id == "freq_baseline"
     assert plan.reason.startswith("One session:")
     assert plan.strength_sessions == 1  # the planner's decision, the one the reason speaks of
     assert (plan.sessions_done, plan.sessions_skipped) == (2, 0)
@@ -51,10 +50,10 @@ def test_a_past_week_with_two_sessions_done_keeps_the_planned_count_and_says_wha
 
 def test_a_skipped_session_is_counted_and_weeks_ahead_say_nothing_about_what_was_done(resources):
     acts, profile = _steady_runner()
-    (first,) = plan_weeks(W, 1, acts, profile, (), lifting_logs(W), W, resources)
+    (first,) = plan_range(W, 1, acts, profile, (), lifting_logs(W), W, resources)
     session = next(d.strength for d in first.days if d.strength)
     skipped = SessionLog(session.day, LogStatus.SKIPPED, session_key=session.key)
-    this, ahead = plan_weeks(
+    this, ahead = plan_range(
         W, 2, acts, profile, (), (*lifting_logs(W), skipped), session.day + DAY, resources
     )
     assert this.strength_sessions == 1
@@ -80,13 +79,13 @@ def _skips(weeks: int, per_week: int, status=LogStatus.SKIPPED):
 
 def test_mostly_skipped_sessions_keep_a_low_volume_week_at_one_and_say_why(resources):
     acts, profile = _low_volume_runner()
-    (kept,) = plan_weeks(W, 1, acts, profile, (), lifting_logs(W), W, resources)
+    (kept,) = plan_range(W, 1, acts, profile, (), lifting_logs(W), W, resources)
     assert kept.volume_level is VolumeLevel.LOW and kept.strength_sessions == 2
     logs = (*lifting_logs(W - 4 * WEEK), *_skips(4, 2))  # 8 skipped, none done in 4 weeks
-    (plan,) = plan_weeks(W, 1, acts, profile, (), logs, W, resources)
-    assert plan.facts["reason_id"] == "freq_compliance"
+    (plan,) = plan_range(W, 1, acts, profile, (), logs, W, resources)
+    assert plan.facts.reason_id == "freq_compliance"
     assert plan.strength_sessions == 1
-    assert plan.reason.startswith("One session, not two: you skipped 8 of the 8 sessions")
+    assert plan.reason.startswith("One session: you skipped 8 of the last 8 sessions you logged")
 
 
 def test_a_few_skips_among_done_sessions_change_nothing_and_one_a_week_is_never_lowered(
@@ -94,25 +93,25 @@ def test_a_few_skips_among_done_sessions_change_nothing_and_one_a_week_is_never_
 ):
     acts, profile = _low_volume_runner()
     logs = (*lifting_logs(W), *_skips(4, 1))  # done twice a week, one skip a week on other days
-    (plan,) = plan_weeks(W, 1, acts, profile, (), logs, W, resources)
-    assert plan.strength_sessions == 2 and plan.facts["reason_id"] == "freq_low_volume"
+    (plan,) = plan_range(W, 1, acts, profile, (), logs, W, resources)
+    assert plan.strength_sessions == 2 and plan.facts.reason_id == "freq_low_volume"
     acts, profile = _steady_runner()
-    (steady,) = plan_weeks(W, 1, acts, profile, (), _skips(4, 2), W, resources)
-    assert steady.strength_sessions == 1 and steady.facts["reason_id"] == "freq_baseline"
+    (steady,) = plan_range(W, 1, acts, profile, (), _skips(4, 2), W, resources)
+    assert steady.strength_sessions == 1 and steady.facts.reason_id == "freq_baseline"
 
 
 def test_the_reason_names_recent_and_usual_running_in_km_and_minutes_and_the_a_race(resources):
     acts, profile = _low_volume_runner()
     race = Race(1, W + 30 * WEEK + 6 * DAY, "Autumn Marathon", 42.2, Priority.A)
-    (plan,) = plan_weeks(W, 1, acts, profile, (race,), lifting_logs(W), W, resources)
-    assert plan.facts["reason_id"] == "freq_low_volume"
+    (plan,) = plan_range(W, 1, acts, profile, (race,), lifting_logs(W), W, resources)
+    assert plan.facts.reason_id == "freq_low_volume"
     # 140 min a week at 5:30/km is 25.5 km; the usual 300 min is 54.5 km
     assert "you ran 140 min/week lately" in plan.reason
     assert "That is about 25.5 km a week against your usual 54.5 km" in plan.reason
     assert "your next A race, Autumn Marathon, is 30 weeks away." in plan.reason
-    assert plan.facts["weeks_to_a_race"] == 30
+    assert plan.facts.weeks_to_a_race == 30
     acts, profile = _steady_runner()
-    (steady,) = plan_weeks(W, 1, acts, profile, (), lifting_logs(W), W, resources)
+    (steady,) = plan_range(W, 1, acts, profile, (), lifting_logs(W), W, resources)
     assert steady.reason == (
         "One session: the standard dose for a normal running week. Recent weeks averaged "
         "54.5 km (300 min) a week against your usual 54.5 km (300 min); no A race is planned."
@@ -152,7 +151,7 @@ def test_a_week_where_no_day_is_left_says_none_fits_rather_than_only_zero(resour
     profile = replace(MALE, long_run_weekday=6, strength_weekdays=(0, 2, 4))
     race = Race(1, race_day, "Summer Half", 21.1, Priority.A)
     after = date(2026, 6, 29)
-    (week,) = plan_weeks(
+    (week,) = plan_range(
         after, 1, b.activities, profile, (race,), lifting_logs(after), after, resources
     )
     assert week.strength_sessions == 0

@@ -20,6 +20,7 @@ from planner.model import (
     Race,
     StrengthSession,
     VolumeLevel,
+    WeekFacts,
     WeekPlan,
 )
 
@@ -292,7 +293,7 @@ def normal_week(monday: date = date(2026, 11, 23), *, today: date | None = None)
         reason="Two sessions: 14 weeks before Valencia Marathon is the time to build strength; "
         "later one a week keeps it.",
         days=days,
-        facts={"planned_run_km": 52.0},
+        facts=WeekFacts(typical_run_km=52.0),
     )
 
 
@@ -368,7 +369,7 @@ def full_week(monday: date = date(2026, 11, 30)) -> WeekPlan:
         reason="3 sessions: you ran 180 min/week lately, 40% below your usual 300, so there is "
         "room to build strength.",
         days=tuple(days),
-        facts={"typical_min": 300},
+        facts=WeekFacts(typical_min=300),
     )
 
 

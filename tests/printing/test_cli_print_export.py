@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import fitdecode
 import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from tests.cli.process import run_cli as run_process
+
 TODAY = "2026-11-26"
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.pop("QT_QPA_PLATFORM", None)  # the command must find its way without a display
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-    )
+    return run_process(*args, display=False)  # the command must find its way without a display
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +102,7 @@ def test_workout_on_a_day_without_a_session_exits_one(demo_dir, tmp_path):
 
 
 def test_workout_finds_the_one_plugged_in_watch_by_itself(demo_dir, tmp_path, monkeypatch):
-    from desktop.cli import main
+    from cli import main
     from importers import watch
     from importers.devices.mass_storage import DriveAdapter
 
@@ -126,7 +118,7 @@ def test_workout_finds_the_one_plugged_in_watch_by_itself(demo_dir, tmp_path, mo
 
 
 def test_workout_without_a_watch_says_how_to_plug_it_in(demo_dir, monkeypatch, capsys):
-    from desktop.cli import main
+    from cli import main
     from importers import watch
     from importers.devices.mass_storage import DriveAdapter
 

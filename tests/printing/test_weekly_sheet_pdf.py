@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
 from desktop.printing import PrintError, export_pdf, paint_weeks
-from desktop.printing.wording import week_dates
+from operations.wording import week_dates
 from tests.printing import plans
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from desktop.printing import wording
-from planner.model import DayPlan, DayType, ExercisePrescription
+from operations import wording
+from planner.model import DayPlan, DayType, ExercisePrescription, WeekFacts
 from tests.printing import plans
 
 
@@ -44,7 +44,7 @@ def test_days_show_logged_runs_or_the_usual_pattern():
 
 
 def test_running_volume_uses_the_usual_week_when_no_plan_in_km():
-    week = replace(plans.full_week(), facts={"typical_min": 300})
+    week = replace(plans.full_week(), facts=WeekFacts(typical_min=300))
     assert wording.running_volume(week, "km") == "Running: 0.0 km so far · usual week 5 h 00"
 
 

@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from desktop import training
-from desktop.cli import main
-from desktop.demo_data import fill_demo
-from desktop.paths import DATABASE_FILE
+from cli import main
+from operations import training
+from operations.demo import fill_demo
+from operations.paths import DATABASE_FILE
 from planner.model import StrengthSession
 from store import Database
 
@@ -27,7 +27,7 @@ def data_dir(tmp_path):
 
 
 def _sessions(db: Database) -> list[StrengthSession]:
-    weeks = training.plan_weeks(db, start=TODAY, weeks=2, today=TODAY)
+    weeks = training.plan_weeks(db, start=TODAY, weeks=4, today=TODAY)
     return [d.strength for w in weeks for d in w.days if d.strength is not None]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from desktop import training
-from desktop.cli import main
+from cli import main
 from importers.pipeline import run_import
+from operations import training
 from store import Database
 from tests.importers.test_fit_reader import _monitoring_file
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop import training
-from desktop.cli import main
+from cli import main
 from importers.fit import read_fit
 from importers.writer import insert_records
+from operations import training
 from store import Database
 from tests.conftest import FIT_FIXTURES
 

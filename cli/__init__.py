@@ -1,0 +1,95 @@
+"""The `strongstride` command line.
+
+Every command lives in its own module in this package and exposes
+`register(subparsers) -> None`, which adds its parser(s) and sets `func=run` where
+`run(args, ctx: CliContext) -> int`. Modules are discovered, so adding a command never edits this
+file. Every view takes `--json` and prints machine-readable output.
+
+Exit codes: 0 success, 1 some input failed (the rest was still done), 2 usage or setup error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from cli.context import CliContext, CliError
+from operations import __version__
+from store import StoreError
+
+# Modules of this package that are plumbing, not commands.
+_NOT_COMMANDS = {"context"}
+
+
+def command_modules() -> list[str]:
+    """Names of the command modules in this package, sorted."""
+    names = [m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")]
+    return sorted(n for n in names if n not in _NOT_COMMANDS)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="strongstride",
+        description="Plans strength training around the running you actually did.",
+    )
+    parser.add_argument("--version", action="version", version=f"strongstride {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder holding the database (default: $STRONGSTRIDE_DATA_DIR or the user data dir)",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="DATE",
+        help="treat DATE (YYYY-MM-DD) as today, for planning past or future weeks reproducibly",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in command_modules():
+        module = importlib.import_module(f"cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        ctx = CliContext.from_args(args)
+        if args.command is None:
+            return _open_window(ctx)
+        return int(args.func(args, ctx) or 0)
+    except CliError as exc:
+        print(f"strongstride: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except StoreError as exc:
+        print(f"strongstride: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("strongstride: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader went away (`strongstride plan | head`): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    finally:
+        if "ctx" in locals():
+            ctx.close()
+
+
+def _open_window(ctx: CliContext) -> int:
+    from desktop.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(ctx.data_dir, today=ctx.today_override)
+
+
+def gui_main() -> int:
+    """Entry point of the packaged app: no console, straight to the window."""
+    return main(sys.argv[1:] or [])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

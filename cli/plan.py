@@ -1,0 +1,51 @@
+"""`strongstride plan [--week DATE] [--weeks N] [--json]`: strength sessions with their reasons."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from cli._plan_export import add_export_options, wants_export, write_exports
+from cli._text import print_week
+from cli.context import CliContext, CliError, print_json
+from operations import training
+from planner.serialize import week_plan_to_dict
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "plan",
+        help="show the strength plan for a week (or several)",
+        description="Plan strength sessions around your running, with one reason per decision.",
+    )
+    p.add_argument("--week", metavar="DATE", help="any day of the first week (default: this week)")
+    p.add_argument("--weeks", type=int, default=1, metavar="N", help="how many weeks (default 1)")
+    p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    add_export_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    start = _date(args.week, "--week") if args.week else ctx.today
+    if not 1 <= args.weeks <= 104:
+        raise CliError("--weeks: 1 to 104")
+    weeks = training.plan_weeks(ctx.db, start=start, weeks=args.weeks, today=ctx.today)
+    written = write_exports(args, ctx, weeks) if wants_export(args) else {}
+    if args.json:
+        doc: object = [week_plan_to_dict(w) for w in weeks]
+        if written:
+            doc = {"weeks": doc, "written": written}
+        print_json(doc)
+    else:
+        for week in weeks:
+            print_week(week, ctx.today)
+        for kind, path in written.items():
+            print(f"Wrote {kind.upper()}: {path}")
+    return 0
+
+
+def _date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(f"{option}: '{text}' is not a date (use YYYY-MM-DD)") from exc

@@ -1,5 +1,0 @@
-import sys
-
-from desktop.cli import main
-
-sys.exit(main())
