@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from desktop.paths import DATABASE_FILE
+from operations.paths import DATABASE_FILE
 
 from operations import training
 from operations.demo import fill_demo
