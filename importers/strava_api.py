@@ -13,6 +13,7 @@ No secrets are kept here beyond the life of one `StravaApi`; the caller owns the
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,19 +32,42 @@ RETRIES = 3  # a 500 or a dropped connection is tried this many times in all
 BACKOFF_S = 2.0  # first wait between tries; doubles each time
 
 
+class _QuietCredentialHints(logging.Filter):
+    """stravalib warns on the root logger when STRAVA_CLIENT_ID/SECRET are not in the
+    environment (its own refresh); StrongStride refreshes itself, so those hints are noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (
+            record.pathname.replace("\\", "/").endswith("stravalib/protocol.py")
+            and "STRAVA_CLIENT" in str(record.msg)
+        )
+
+
+logging.getLogger().addFilter(_QuietCredentialHints())
+
+
 class StravaError(Exception):
-    """Strava could not be reached or answered with an error; the message says which."""
+    """Strava could not be reached or answered with an error; the message says which.
+    `status` is the HTTP status when Strava answered (0 when it could not be reached)."""
+
+    def __init__(self, message: str, status: int = 0) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class Unauthorized(StravaError):
     """Strava refused the token (401): refresh it, or the runner must connect again."""
 
 
+class NotFound(StravaError):
+    """Strava knows no such object (an activity deleted since it was listed)."""
+
+
 class RateLimited(StravaError):
     """The request budget is spent; `resume_at` is when Strava's window opens again."""
 
     def __init__(self, message: str, resume_at: datetime) -> None:
-        super().__init__(message)
+        super().__init__(message, 429)
         self.resume_at = resume_at
 
 
@@ -230,7 +254,9 @@ class StravaApi:
             try:
                 return request()
             except exc.AccessUnauthorized as e:
-                raise Unauthorized(f"Strava refused the access token ({_reason(e)})") from e
+                raise Unauthorized(f"Strava refused the access token ({_reason(e)})", 401) from e
+            except exc.ObjectNotFound as e:
+                raise NotFound(f"Strava answered {_reason(e)}", 404) from e
             except exc.Fault as e:
                 status = e.response.status_code if e.response is not None else 0
                 if status == 429:
@@ -240,7 +266,7 @@ class StravaApi:
                         "Strava says too many requests (429)", self.budget.resume_at()
                     ) from e
                 if status < 500 or attempt == RETRIES:
-                    raise StravaError(f"Strava answered {_reason(e)}") from e
+                    raise StravaError(f"Strava answered {_reason(e)}", status) from e
             except (requests.ConnectionError, requests.Timeout) as e:
                 if attempt == RETRIES:
                     raise StravaError(
