@@ -204,7 +204,9 @@ class StravaApi:
                 client_id=client_id, client_secret=client_secret, code=code, return_athlete=True
             )
         )
-        return _tokens(info), athlete or {}
+        if hasattr(athlete, "model_dump"):  # stravalib's SummaryAthlete
+            athlete = athlete.model_dump(mode="json")
+        return _tokens(info), athlete if isinstance(athlete, dict) else {}
 
     def refresh(self, client_id: int, client_secret: str, refresh_token: str) -> Tokens:
         info = self._call(
