@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from importers.fit import FitResult
+from importers.fit import FitResult, read_fit
 from importers.fit_messages import FitReadError
-from importers.formats import read_activity
+from importers.formats import read_other_format
 from importers.sources import Candidate, read_candidate
 
 _known_hashes: frozenset[str] = frozenset()
@@ -49,7 +49,7 @@ def decode(c: Candidate, known: frozenset[str] | None = None) -> Decoded:
     if sha in known:
         return Decoded(**base, sha256=sha, known_content=True)
     try:
-        result = read_activity(c.path, data)
+        result = read_other_format(c.path, data) or read_fit(data)
     except FitReadError as exc:
         return Decoded(**base, sha256=sha, error=str(exc))
     except Exception as exc:  # a decoder bug must cost one file, not the import

@@ -1,15 +1,17 @@
 """Which reader reads which file: FIT, and the formats Strava's export holds besides it.
 
 The one dispatch point between the import pipeline and the readers: `sources.file_kind` asks
-`other_kind` about names that are not FIT or zip, and the decode worker calls `read_activity`
-for every file. Readers load only when a file of theirs comes.
+`other_kind` about names that are not FIT or zip, and the decode worker calls `read_other_format`
+before it reads a file as FIT. Readers load only when a file of theirs comes.
 """
 
 from __future__ import annotations
 
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
-from importers.fit import FitResult, read_fit
+if TYPE_CHECKING:
+    from importers.fit import FitResult
 
 STRAVA_CSV = "strava-csv"
 _SUFFIXES = {".gpx": "gpx", ".gpx.gz": "gpx.gz", ".tcx": "tcx", ".tcx.gz": "tcx.gz"}
@@ -25,8 +27,9 @@ def other_kind(lower_name: str) -> str | None:
     return None
 
 
-def read_activity(path: str, data: bytes) -> FitResult:
-    """Read one file's bytes (already unpacked) by the format its name says."""
+def read_other_format(path: str, data: bytes) -> FitResult | None:
+    """Read one file's bytes (already unpacked) when its name says GPX, TCX or Strava's
+    activities.csv; None for FIT files, which the caller reads with `read_fit`."""
     name = path.split("::")[-1].lower()
     kind = (other_kind(name) or "").removesuffix(".gz")
     if kind == "gpx":
@@ -41,4 +44,4 @@ def read_activity(path: str, data: bytes) -> FitResult:
         from importers.strava_export import read_activities_csv
 
         return read_activities_csv(data)
-    return read_fit(data)
+    return None

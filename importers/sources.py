@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from importers.formats import other_kind
+
 
 @dataclass(frozen=True)
 class ZipLimits:
@@ -70,9 +72,7 @@ def file_kind(name: str) -> str | None:
         return "fit.gz"
     if lower.endswith(".zip"):
         return "zip"
-    from importers.formats import other_kind  # GPX, TCX, Strava's activities.csv
-
-    return other_kind(lower)
+    return other_kind(lower)  # GPX, TCX, Strava's activities.csv: importers.formats
 
 
 def walk(
