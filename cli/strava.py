@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _steps_text() -> str:
-    from operations.strava import SETUP_STEPS
+    from operations.strava_setup import SETUP_STEPS
 
     return "Set-up, once:\n" + "\n".join(f"  {i}. {step}" for i, step in enumerate(SETUP_STEPS, 1))
 

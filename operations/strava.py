@@ -22,21 +22,16 @@ from importers.strava_api import DEFAULT_URL, StravaApi, StravaError, Tokens, Un
 from operations import strava_keychain as keychain
 from operations.strava_keychain import KeychainError
 from operations.strava_oauth import Authorization, ConnectError, authorize
+from operations.strava_setup import SETUP_STEPS
 from operations.strava_sync import PER_PAGE, StravaSyncReport
 from operations.strava_sync import sync as _sync
 from store import Database
 from store import strava as store
 
-CALLBACK_DOMAIN = "localhost"
 REFRESH_MARGIN_S = 600  # refresh this long before the access token expires
-SETUP_STEPS = (
-    "Open https://www.strava.com/settings/api and create an API application "
-    "(any name and website will do).",
-    f'Enter "{CALLBACK_DOMAIN}" as its Authorization Callback Domain.',
-    "Copy its Client ID and Client Secret into StrongStride, then press Connect.",
-)
 
 __all__ = [
+    "SETUP_STEPS",
     "ConnectError",
     "KeychainError",
     "NotConnected",
@@ -67,7 +62,7 @@ def connect(
     *,
     client_id: int,
     client_secret: str,
-    open_browser: Callable[[str], object] = webbrowser.open,
+    open_browser: Callable[[str], object] | None = None,
     show_url: Callable[[str], None] | None = None,
     cancel: threading.Event | None = None,
     timeout_s: float = 300.0,
@@ -79,7 +74,7 @@ def connect(
     api = StravaApi(strava_url())
     auth: Authorization = authorize(
         lambda redirect, state: api.authorize_url(client_id, redirect, state),
-        open_browser=open_browser,
+        open_browser=open_browser or webbrowser.open,  # the system browser, or $BROWSER
         show_url=show_url,
         cancel=cancel,
         timeout_s=timeout_s,

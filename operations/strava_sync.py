@@ -90,25 +90,27 @@ def sync(
     """
     cancel = cancel or threading.Event()
     report = StravaSyncReport()
-    try:
-        ensure_token(False)
-        yield from _pages(db, api, ensure_token, cancel, per_page, report)
-        if not cancel.is_set():
-            yield from _streams(db, api, ensure_token, cancel, report)
-    except Unauthorized:
-        _mark(db, status=store.NEEDS_RECONNECTING)
-        report.stopped = (
-            "Strava no longer accepts this connection (revoked or expired): connect again. "
-            "Every activity synced so far is kept."
-        )
-    except RateLimited as exc:
-        report.resume_at = exc.resume_at.isoformat(timespec="minutes")
-        report.stopped = f"{exc}; the sync can resume after {exc.resume_at:%Y-%m-%d %H:%M} UTC"
-    except (StravaError, _Stop) as exc:
-        report.stopped = str(exc)
-        report.failed.append(FileProblem("Strava", str(exc)))
-    report.cancelled = cancel.is_set()
-    _finish(db, report)
+    try:  # the state is recorded also when the driver closes the generator (Cancel)
+        try:
+            ensure_token(False)
+            yield from _pages(db, api, ensure_token, cancel, per_page, report)
+            if not cancel.is_set():
+                yield from _streams(db, api, ensure_token, cancel, report)
+        except Unauthorized:
+            _mark(db, status=store.NEEDS_RECONNECTING)
+            report.stopped = (
+                "Strava no longer accepts this connection (revoked or expired): connect again. "
+                "Every activity synced so far is kept."
+            )
+        except RateLimited as exc:
+            report.resume_at = exc.resume_at.isoformat(timespec="minutes")
+            report.stopped = f"{exc}; the sync can resume after {exc.resume_at:%Y-%m-%d %H:%M} UTC"
+        except (StravaError, _Stop) as exc:
+            report.stopped = str(exc)
+            report.failed.append(FileProblem("Strava", str(exc)))
+    finally:
+        report.cancelled = cancel.is_set()
+        _finish(db, report)
     return report
 
 
