@@ -25,11 +25,6 @@ from werkzeug import Request, Response
 
 from tests.conftest import STRAVA_FIXTURES
 
-RATE_HEADERS = {
-    "X-RateLimit-Limit": "200,2000",
-    "X-ReadRateLimit-Limit": "100,1000",
-}
-
 
 def recorded(name: str) -> Any:
     return json.loads((STRAVA_FIXTURES / name).read_text())
@@ -59,6 +54,7 @@ class FakeStrava:
         self.wrong_state = False
         self.read_usage = 0  # requests counted against the read limit in this window
         self.read_limit = (100, 1000)
+        self.overall_limit = (200, 2000)
         self.last_code: str | None = None
         server.expect_request(re.compile(r".*")).respond_with_handler(self._handle)
 
@@ -172,7 +168,7 @@ class FakeStrava:
     def _json(self, body: Any, status: int = 200) -> Response:
         usage = f"{self.read_usage},{self.read_usage}"
         headers = {
-            **RATE_HEADERS,
+            "X-RateLimit-Limit": f"{self.overall_limit[0]},{self.overall_limit[1]}",
             "X-ReadRateLimit-Limit": f"{self.read_limit[0]},{self.read_limit[1]}",
             "X-RateLimit-Usage": usage,
             "X-ReadRateLimit-Usage": usage,
