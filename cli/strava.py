@@ -123,6 +123,8 @@ def run_status(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"Heart rate still to fetch for {info['streams_left']} activities")
     if info["stopped"]:
         print(f"Last sync stopped early: {info['stopped']}")
+    if info["keychain_error"]:
+        print(info["keychain_error"], file=sys.stderr)
     return 0
 
 

@@ -43,7 +43,9 @@ _SUB_SPORTS = {"trailrun": "trail", "virtualrun": "virtual", "virtualride": "vir
 
 def sport_of(strava_type: str | None) -> tuple[str, str | None]:
     """(sport, sub-sport) for a Strava `sport_type`/`type` such as 'TrailRun' or 'Nordic Ski'."""
-    key = "".join(ch for ch in (strava_type or "") if ch.isalnum()).lower()
+    if not isinstance(strava_type, str):
+        return "generic", None
+    key = "".join(ch for ch in strava_type if ch.isalnum()).lower()
     if not key:
         return "generic", None
     return _SPORTS.get(key, key), _SUB_SPORTS.get(key)

@@ -140,7 +140,10 @@ def status(db: Database) -> dict[str, Any]:
     with db.session() as s:
         state = store.load_state(s)
         synced = store.count_synced(s)
-    has_tokens = keychain.tokens() is not None
+    try:
+        has_tokens, keychain_error = keychain.tokens() is not None, None
+    except KeychainError as exc:
+        has_tokens, keychain_error = False, str(exc)
     shown = state.status
     if shown == store.CONNECTED and not has_tokens:
         shown = store.NEEDS_RECONNECTING  # the keychain entry went away
@@ -158,6 +161,7 @@ def status(db: Database) -> dict[str, Any]:
         "resume_at": state.resume_at,
         "sync_on_start": state.sync_on_start,
         "strava_url": strava_url(),
+        "keychain_error": keychain_error,
     }
 
 

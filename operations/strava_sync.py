@@ -161,6 +161,9 @@ def _store_page(db: Database, items: list[Any], report: StravaSyncReport) -> int
         except ValueError as exc:
             report.failed.append(FileProblem(label, str(exc)))
             continue
+        except Exception as exc:  # an odd shape must cost one activity, never the page
+            report.failed.append(FileProblem(label, f"not understood: {exc!r}"))
+            continue
         newest = max(newest, int(rec.start_utc.timestamp()))
         wants_hr = item.get("has_heartrate") is True and item.get("manual") is not True
         records.append((rec, wants_hr))

@@ -9,6 +9,7 @@ from operations import strava
 from operations import strava_keychain as keychain
 from store import strava as store
 from store.models import Activity, ActivityAlias, HrBin
+from tests.conftest import STRAVA_FIXTURES
 from tests.strava.conftest import run_sync
 from tests.strava.fake_strava import Fault
 
@@ -71,7 +72,35 @@ def test_an_incremental_sync_fetches_only_what_is_new(connected, fake_strava):
 
     assert report.activities == 2 and report.complete
     assert fake_strava.stream_requests() == 1  # the new run with heart rate, nothing older
-    assert len(_runs(connected)) == 32
+    runs = {r.external_id: r for r in _runs(connected)}
+    assert len(runs) == 32
+    assert runs["900001"].load_method == "hr_samples"
+    assert runs["900002"].load_method not in (None, "hr_samples")  # the fallback load
+    assert runs["900002"].load > 0
+
+
+def test_a_429_between_pages_keeps_the_pages_before_it_and_the_next_sync_goes_on(
+    connected, fake_strava
+):
+    api = StravaApi(fake_strava.url)
+    real_page = api.activities_page
+    calls = {"n": 0}
+
+    def page(**kw):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            body = (STRAVA_FIXTURES / "dblock_error_429.json").read_text()
+            fake_strava.fail("/api/v3/athlete/activities", Fault(429, body))
+        return real_page(**kw)
+
+    api.activities_page = page
+    first = run_sync(connected, per_page=10, api=api)
+
+    assert not first.complete and "resume after" in first.stopped
+    assert len(_runs(connected)) == 20
+    second = run_sync(connected, per_page=10)
+    assert second.complete and second.activities == 10
+    assert len(_runs(connected)) == 30 and _with_hr(connected) == 30
 
 
 def test_a_second_sync_with_nothing_new_fetches_no_streams(connected, fake_strava):
@@ -86,17 +115,11 @@ def test_a_second_sync_with_nothing_new_fetches_no_streams(connected, fake_strav
 
 
 def test_a_429_stops_the_sync_and_the_next_sync_resumes_without_duplicates(connected, fake_strava):
+    body = (STRAVA_FIXTURES / "RECONSTRUCTED_error_429_overall_rate_limit.json").read_text()
     limited = Fault(
-        429,
-        (
-            fake_strava_body := '{"message": "Rate Limit Exceeded", "errors": [{"resource": '
-            '"Application", "field": "overall rate limit", "code": "exceeded"}]}'
-        ),
-        headers={"X-RateLimit-Limit": "200,2000", "X-RateLimit-Usage": "201,420"},
+        429, body, headers={"X-RateLimit-Limit": "200,2000", "X-RateLimit-Usage": "201,420"}
     )
-    assert "exceeded" in fake_strava_body
-    fake_strava.fail(r"/api/v3/activities/\d+/streams", Fault(200, "{}"), limited)
-    fake_strava.faults[r"/api/v3/activities/\d+/streams"].pop(0)  # only the 429 is queued
+    fake_strava.fail(r"/api/v3/activities/\d+/streams", limited)
 
     first = run_sync(connected, per_page=10)
 
@@ -178,7 +201,6 @@ def test_a_500_is_retried_and_the_sync_goes_on(connected, fake_strava):
 def test_a_server_that_keeps_failing_ends_with_a_clear_error_and_keeps_the_pages(
     connected, fake_strava
 ):
-    fake_strava.fail(r"/api/v3/athlete/activities", *[Fault(200, "[]")] * 0)
     api = StravaApi(fake_strava.url, sleep=lambda s: None)
     # The first two pages arrive, then the server fails three times in a row.
     real_page = api.activities_page
