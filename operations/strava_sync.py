@@ -143,8 +143,10 @@ def _pages(
             return
         report.pages += 1
         newest = _store_page(db, items, report)
+        if newest == 0:
+            raise _Stop(f"none of the {len(items)} activities of page {report.pages} was readable")
         if newest <= after:
-            raise _Stop(f"Strava sent page {report.pages} again without newer activities")
+            raise _Stop("Strava sent no activity newer than the last one synced; stopped there")
         after = newest
 
 
