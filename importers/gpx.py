@@ -17,7 +17,7 @@ from importers.strava_records import sport_of
 from importers.track_points import Point, Summary, activity_from_points, cumulative_distance
 
 SOURCE = "gpx"
-_NUMBERED_TYPES = {"1": "Ride", "9": "Run", "10": "Walk", "4": "Hike", "2": "AlpineSki"}
+_NUMBERED_TYPES = {"1": "Ride", "9": "Run"}
 
 
 def read_gpx(data: bytes) -> FitResult:

@@ -282,3 +282,23 @@ def test_the_same_run_from_a_watch_file_and_from_strava_is_one_activity(
         assert s.scalar(select(func.count(Activity.id))) == 1
         alias = s.scalar(select(ActivityAlias).where(ActivityAlias.external_id == "777"))
     assert alias.activity_id == watch.id
+
+
+def test_an_activity_from_the_bulk_export_is_known_to_the_api_sync(
+    connected, fake_strava, tmp_path
+):
+    from importers.pipeline import run_import
+    from tests.importers.strava_export_files import build_export, utc
+
+    starts = {k: utc(2025, 9, d, 6, 0) for k, d in (("gpx", 1), ("gpx.gz", 2), ("tcx.gz", 3))}
+    run_import(connected, [build_export(tmp_path, without_file={"740821460"}, starts=starts)])
+    fake_strava.activities = fake_strava.activities[:1]
+    fake_strava.activities[0].update(id=740821460, has_heartrate=False)
+
+    report = run_sync(connected, per_page=10)
+
+    assert report.activities == 0
+    assert "is already imported" in report.duplicates[0].reason
+    with connected.session() as s:
+        ids = s.scalars(select(Activity.external_id).where(Activity.source == "strava")).all()
+    assert ids == ["740821460"]

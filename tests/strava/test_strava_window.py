@@ -100,3 +100,22 @@ def test_the_welcome_strava_choice_leads_to_the_strava_settings(qtbot, db, data_
     assert window.settings_view.strava.isVisible()
     wait_idle(qtbot, window)
     window.close()
+
+
+def test_connect_turns_into_cancel_while_the_browser_is_open_and_cancel_stores_nothing(
+    qtbot, db, data_dir, fake_strava, monkeypatch
+):
+    monkeypatch.setattr(webbrowser, "open", lambda url: True)  # the runner never answers
+    window = _window(qtbot, db, data_dir)
+    box = window.settings_view.strava
+    box.client_id.setText(str(CLIENT_ID))
+    box.client_secret.setText(CLIENT_SECRET)
+
+    box.connect_button.click()
+    assert box.connect_button.text() == "Cancel" and "Waiting" in box.status.text()
+    box.connect_button.click()
+
+    qtbot.waitUntil(lambda: "cancelled; nothing was stored" in box.status.text(), timeout=10000)
+    assert box.connect_button.text() == "Connect…"
+    assert strava.status(db)["status"] == "not connected"
+    window.close()
