@@ -83,7 +83,7 @@ class FileMenu(QObject):
             self.window,
             self.tr("Import activities"),
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation),
-            self.tr("Activity files (*.fit *.FIT *.zip);;All files (*)"),
+            self.tr("Activity files (*.fit *.FIT *.gz *.gpx *.tcx *.zip);;All files (*)"),
         )
         if files:
             self.start_import([Path(f) for f in files])
