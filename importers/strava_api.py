@@ -24,6 +24,8 @@ from urllib.parse import urlsplit, urlunsplit
 import requests
 from stravalib import Client, exc
 
+from importers.strava_records import STREAM_KEYS
+
 DEFAULT_URL = "https://www.strava.com"
 STRAVA_HOSTS = {"www.strava.com", "strava.com"}
 SCOPE = ["read", "activity:read_all"]
@@ -124,9 +126,6 @@ class RateBudget:
     def _take(self, short: int, day: int) -> None:
         self.left_15min = short if self.left_15min is None else min(self.left_15min, short)
         self.left_day = day if self.left_day is None else min(self.left_day, day)
-
-    def reset(self) -> None:
-        self.left_15min = self.left_day = None
 
     def exhaust(self) -> None:
         """Strava said 429: nothing is left in the window the headers name (else 15 min)."""
@@ -233,7 +232,7 @@ class StravaApi:
     def streams(self, activity_id: str) -> dict[str, Any]:
         data = self._get(
             f"/activities/{activity_id}/streams",
-            keys=",".join(("time", "heartrate", "velocity_smooth")),
+            keys=",".join(STREAM_KEYS),
             key_by_type="true",
         )
         if not isinstance(data, dict):
