@@ -47,7 +47,8 @@ Step = tuple[str, Callable[[SelfTest], str]]
 
 def sample_fit() -> Path:
     """The bundled sample run (a real FIT file; its source is in resources/sample)."""
-    return Path(str(resources.files("resources").joinpath(*SAMPLE_FIT)))
+    folder, name = SAMPLE_FIT
+    return Path(str(resources.files("resources").joinpath(folder).joinpath(name)))
 
 
 def open_database(state: SelfTest) -> str:

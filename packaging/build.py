@@ -83,10 +83,15 @@ def file_mb(path: Path) -> float:
 def finish_linux(dist: Path, icons: dict[str, Path], version: str, max_mb: float) -> list[Path]:
     import platform
 
+    import icu_data
     import linux_dist
 
     app = dist / "StrongStride"
     print(f"== strip: {linux_dist.strip_libraries(app)} libraries", flush=True)
+    for lib in (app / "_internal").rglob("libicudata.so.*"):
+        sizes = icu_data.slim_icu_data(lib)
+        if sizes:
+            print(f"== icu data: {sizes[0] / 1e6:.1f} MB -> {sizes[1] / 1e6:.1f} MB", flush=True)
     missing = linux_dist.unresolved_libraries(app)
     if missing:
         raise SystemExit("bundled libraries with unresolved links:\n" + "\n".join(missing))

@@ -5,8 +5,8 @@ libraries: the virtual-keyboard input plugin brings QtQuick and QtQml, the PDF i
 QtPdf and QtNetwork, the GTK3 theme plugin half of GTK with cairo and pango, the CUPS print
 plugin's dependencies a Kerberos and TLS stack. The spec passes every collected file through
 `keep()`. A plugin folder listed in PLUGINS keeps only the plugins named there; one listed in
-UNUSED_PLUGIN_FOLDERS goes whole; any other folder (styles, printsupport, the xcb and Wayland
-helpers) stays. On Linux the libraries every desktop provides (X11/xcb, fontconfig, freetype,
+UNUSED_PLUGIN_FOLDERS goes whole; any other folder (styles, printsupport, the xcb helpers)
+stays. On Linux the libraries every desktop provides (X11/xcb, fontconfig, freetype,
 GLib, D-Bus, CUPS and what they link; the AppImage exclude list is the usual reference) are
 taken from the system, which keeps them matched to its fonts and display server.
 """
@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 
 # Plugin folder -> plugins kept (file name without "lib" and extension), for every platform.
 PLUGINS = {
-    "platforms": {"qxcb", "qwayland", "qoffscreen", "qminimal", "qwindows", "qcocoa"},
+    "platforms": {"qxcb", "qoffscreen", "qminimal", "qwindows", "qcocoa"},
     "platforminputcontexts": {
         "composeplatforminputcontextplugin",
         "ibusplatforminputcontextplugin",
@@ -30,13 +30,17 @@ PLUGINS = {
 UNUSED_PLUGIN_FOLDERS = {
     "generic", "tls", "networkinformation", "egldeviceintegrations", "sqldrivers",
     "qmltooling", "position", "multimedia", "virtualkeyboard", "renderers", "scenegraph",
+    # Wayland sessions run X11 apps through XWayland; the Wayland plugin needs libwayland-*,
+    # which not every system has (PyInstaller cannot bundle what the build machine lacks).
+    "wayland-decoration-client", "wayland-graphics-integration-client",
+    "wayland-shell-integration", "wayland-graphics-integration-server",
 }  # fmt: skip
 
 # Qt libraries only the dropped plugins and bindings need (Charts needs OpenGL, Gui needs DBus).
 UNUSED_QT_LIBS = {
     "Quick", "Qml", "QmlMeta", "QmlModels", "QmlWorkerScript", "VirtualKeyboard",
     "VirtualKeyboardQml", "Pdf", "Network", "EglFSDeviceIntegration", "EglFsKmsSupport",
-    "QuickControls2", "QuickTemplates2", "QmlCore",
+    "QuickControls2", "QuickTemplates2", "QmlCore", "WaylandClient", "WlShellIntegration",
 }  # fmt: skip
 # Python bindings the app never imports.
 UNUSED_BINDINGS = {"QtOpenGL", "QtOpenGLWidgets", "QtNetwork", "QtDBus"}
