@@ -88,7 +88,7 @@ def finish_linux(dist: Path, icons: dict[str, Path], version: str, max_mb: float
 
     app = dist / "StrongStride"
     print(f"== strip: {linux_dist.strip_libraries(app)} libraries", flush=True)
-    for lib in (app / "_internal").rglob("libicudata.so.*"):
+    for lib in [p for p in (app / "_internal").rglob("libicudata.so.*") if not p.is_symlink()]:
         sizes = icu_data.slim_icu_data(lib)
         if sizes:
             print(f"== icu data: {sizes[0] / 1e6:.1f} MB -> {sizes[1] / 1e6:.1f} MB", flush=True)
