@@ -24,7 +24,7 @@ PLUGINS = {
         "ibusplatforminputcontextplugin",
     },
     "platformthemes": {"qxdgdesktopportal"},
-    "imageformats": {"qsvg", "qico", "qjpeg", "qgif", "qicns"},
+    "imageformats": {"qsvg"},  # the icons; PNG is built into Qt, the app shows no photos
     "iconengines": {"qsvgicon"},
 }
 UNUSED_PLUGIN_FOLDERS = {
@@ -63,6 +63,8 @@ LINUX_SYSTEM_LIBS = {
     "libcups", "libgnutls", "libavahi-client", "libavahi-common", "libgssapi_krb5", "libkrb5",
     "libk5crypto", "libkrb5support", "libcom_err", "libkeyutils", "libp11-kit", "libtasn1",
     "libidn2", "libunistring", "libnettle", "libhogweed", "libgmp",
+    # OpenSSL 3 (Python's ssl and hashlib; every distribution with glibc 2.35 or newer has it)
+    "libssl", "libcrypto",
     # GTK (only the GTK3 theme plugin, which is not bundled, links these)
     "libgtk-3", "libgdk-3", "libatk-1.0", "libcairo", "libcairo-gobject", "libpango-1.0",
     "libpangocairo-1.0", "libpangoft2-1.0", "libgdk_pixbuf-2.0", "libpixman-1", "libthai",
