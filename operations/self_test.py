@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import metadata, resources
@@ -40,6 +40,14 @@ class SelfTest:
     today: date
     db: Database | None = None
     weeks: list[WeekPlan] = field(default_factory=list)
+    pool: ProcessPoolExecutor | None = None
+    decoding: Future | None = None  # the sample, decoding in a worker while the database opens
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.db is not None:
+            self.db.close()
 
 
 Step = tuple[str, Callable[[SelfTest], str]]
@@ -55,12 +63,13 @@ def open_database(state: SelfTest) -> str:
     from operations.paths import database_path
     from store import migrate
 
+    start_worker(state)  # a worker process takes a second to start: let it overlap
     state.db = Database.open(database_path(state.folder))
     return f"new database migrated to schema {migrate.head_revision()}"
 
 
-def decode_in_worker(state: SelfTest) -> str:
-    """Decode the sample in a spawned process, as every large import does."""
+def start_worker(state: SelfTest) -> None:
+    """Send the sample to a spawned worker process, as every large import does."""
     import multiprocessing
 
     from importers import decode_worker
@@ -68,12 +77,18 @@ def decode_in_worker(state: SelfTest) -> str:
 
     path = sample_fit()
     candidate = Candidate(str(path), path.stat().st_size, path.stat().st_mtime, "fit")
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-        decoded = pool.submit(decode_worker.decode, candidate).result(timeout=60)
+    state.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    state.decoding = state.pool.submit(decode_worker.decode, candidate)
+
+
+def decode_in_worker(state: SelfTest) -> str:
+    """The worker process started, decoded the sample and sent the activity back."""
+    if state.decoding is None:
+        start_worker(state)
+    decoded = state.decoding.result(timeout=60)  # type: ignore[union-attr]
     if decoded.error or decoded.result is None:
-        raise RuntimeError(f"{path.name}: {decoded.error or 'no result'}")
-    return f"{path.name} decoded in a worker process"
+        raise RuntimeError(f"{sample_fit().name}: {decoded.error or 'no result'}")
+    return f"{sample_fit().name} decoded in a worker process"
 
 
 def import_sample(state: SelfTest) -> str:
@@ -148,7 +163,6 @@ def run_self_test(
                     return 1
                 out(f"ok {name}: {detail} ({(time.perf_counter() - t0) * 1000:.0f} ms)")
         finally:
-            if state.db is not None:
-                state.db.close()
+            state.close()
     out(f"self-test passed: {len(steps)} steps in {time.perf_counter() - started:.1f} s")
     return 0
