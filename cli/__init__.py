@@ -16,7 +16,9 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from cli._open import opened_files
 from cli.context import CliContext, CliError
 from operations import __version__
 from store import StoreError
@@ -47,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="treat DATE (YYYY-MM-DD) as today, for planning past or future weeks reproducibly",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works (in a temporary folder) and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_modules():
         module = importlib.import_module(f"cli.{name}")
@@ -55,8 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if opened_files(argv):  # "Open with StrongStride" on a .fit file: the window imports it
+        return _open_window_with(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        return _self_test()
     try:
         ctx = CliContext.from_args(args)
         if args.command is None:
@@ -67,6 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except StoreError as exc:
         print(f"strongstride: {exc}", file=sys.stderr)
+        return 2
+    except ImportError as exc:  # a packaged app missing a module: say so, not "damaged database"
+        print(f"strongstride: this installation is incomplete ({exc}); reinstall", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("strongstride: interrupted", file=sys.stderr)
@@ -84,6 +99,20 @@ def _open_window(ctx: CliContext) -> int:
     from desktop.app import run_app  # Qt is imported only when a window is wanted
 
     return run_app(ctx.data_dir, today=ctx.today_override)
+
+
+def _self_test() -> int:
+    from desktop.self_test import qt_steps  # Qt only for the PDF, icon and platform steps
+    from operations.self_test import run_self_test
+
+    return run_self_test(qt_steps(), out=lambda line: print(line, flush=True))
+
+
+def _open_window_with(files: list[str]) -> int:
+    ctx = CliContext.from_args(build_parser().parse_args([]))
+    from desktop.app import run_app
+
+    return run_app(ctx.data_dir, open_files=[Path(f) for f in files])
 
 
 def gui_main() -> int:

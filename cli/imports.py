@@ -39,11 +39,12 @@ ACTIVITY_FIELDS = (
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="import FIT files, folders or Garmin Connect export zips",
+        help="import FIT, GPX or TCX files, folders, or Garmin Connect / Strava export zips",
         description=(
-            "Import activities from FIT files (.fit, .fit.gz), folders (searched recursively) "
-            "and zip archives such as Garmin Connect's data export. Files imported before are "
-            "recognised and skipped, also when moved."
+            "Import activities from FIT files (.fit, .fit.gz), GPX and TCX files (also .gz), "
+            "folders (searched recursively) and zip archives such as Garmin Connect's data "
+            "export or Strava's bulk export. Files imported before are recognised and skipped, "
+            "also when moved."
         ),
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or zip")

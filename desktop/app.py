@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.open_files import FileOpenImporter, import_when_shown
 from operations import __version__
 from operations.paths import database_path
 from store import Database, StoreError
@@ -21,8 +23,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(data_dir: Path, *, today: date | None = None) -> int:
-    """Open the main window on `data_dir` and run until it closes."""
+def run_app(data_dir: Path, *, today: date | None = None, open_files: Sequence[Path] = ()) -> int:
+    """Open the main window on `data_dir` and run until it closes; import `open_files`."""
     from desktop.main_window import MainWindow
 
     app = make_application()
@@ -34,6 +36,9 @@ def run_app(data_dir: Path, *, today: date | None = None) -> int:
         return 2
     window = MainWindow(db, data_dir=data_dir, today=today)
     window.show()
+    opener = FileOpenImporter(window.file_menu.start_import)
+    app.installEventFilter(opener)
+    import_when_shown(window.file_menu.start_import, open_files)
     try:
         return app.exec()
     finally:

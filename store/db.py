@@ -153,6 +153,8 @@ def _migrate_with_backup(path: Path, engine: Engine) -> None:
     try:
         with engine.connect() as conn:
             current = migrate.current_revision(conn)
+    except ImportError:  # a module missing from the installation, not a damaged file
+        raise
     except Exception as exc:  # corrupt file behind a valid header
         raise StoreError(f"{path}: the database cannot be read ({exc}); restore a backup") from exc
     head = migrate.head_revision()
@@ -163,5 +165,7 @@ def _migrate_with_backup(path: Path, engine: Engine) -> None:
         _sqlite_backup(path, path.with_name(f"{path.stem}.before-{head}.{stamp}.sqlite"))
     try:
         migrate.upgrade(engine)
+    except ImportError:
+        raise
     except Exception as exc:
         raise StoreError(f"{path}: migrating the database failed ({exc})") from exc

@@ -84,7 +84,7 @@ class FileMenu(QObject):
             self.window,
             self.tr("Import activities"),
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation),
-            self.tr("Activity files (*.fit *.FIT *.zip);;All files (*)"),
+            self.tr("Activity files (*.fit *.FIT *.gz *.gpx *.tcx *.zip);;All files (*)"),
         )
         if files:
             self.start_import([Path(f) for f in files])
@@ -277,6 +277,9 @@ class FileMenu(QObject):
             w.data_changed()
             if choice == "folder":
                 self.choose_folder()
+            elif choice == "strava":
+                w.show_view("settings")
+                w.settings_view.strava.client_id.setFocus()
             elif choice == "watch":
                 if self.watch is not None:
                     self.sync()

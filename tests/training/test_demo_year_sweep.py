@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from desktop.paths import DATABASE_FILE
-
 from operations import training
 from operations.demo import fill_demo
+from operations.paths import DATABASE_FILE
 from store import Database
 from tests.planner.hard_rules import broken_rules
 

@@ -1,0 +1,22 @@
+"""The build scripts in packaging/ are plain files, not a package: load them by path."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
+
+
+def load_packaging_module(name: str) -> ModuleType:
+    """packaging/<name>.py as a module (its folder first on the path, as build.py has it)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, PACKAGING / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
