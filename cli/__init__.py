@@ -5,7 +5,8 @@ Every command lives in its own module in this package and exposes
 `run(args, ctx: CliContext) -> int`. Modules are discovered, so adding a command never edits this
 file. Every view takes `--json` and prints machine-readable output.
 
-Exit codes: 0 success, 1 some input failed (the rest was still done), 2 usage or setup error.
+Exit codes: 0 success, 1 some input failed (the rest was still done), 2 usage or setup error,
+3 an unexpected error (one line here, the details in the log file).
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from collections.abc import Sequence
 
 from cli.context import CliContext, CliError
 from operations import __version__
+from operations.logs import crash_line, log_crash, start_logging
+from operations.window_lock import WindowAlreadyOpen
 from store import StoreError
+from store.backup import BackupError
 
 # Modules of this package that are plumbing, not commands.
 _NOT_COMMANDS = {"context"}
@@ -55,19 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Every failure ends as one line on stderr and a non-zero exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    log = start_logging("cli")
     try:
         ctx = CliContext.from_args(args)
         if args.command is None:
             return _open_window(ctx)
         return int(args.func(args, ctx) or 0)
-    except CliError as exc:
+    except (CliError, StoreError, BackupError, WindowAlreadyOpen) as exc:
         print(f"strongstride: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except StoreError as exc:
-        print(f"strongstride: {exc}", file=sys.stderr)
-        return 2
+        return getattr(exc, "exit_code", 2)
     except KeyboardInterrupt:
         print("strongstride: interrupted", file=sys.stderr)
         return 130
@@ -75,6 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as exc:  # a bug or a broken install: one line here, the traceback logged
+        log_crash(exc)
+        print(f"strongstride: {crash_line(exc, log)}", file=sys.stderr)
+        return 3
     finally:
         if "ctx" in locals():
             ctx.close()

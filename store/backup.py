@@ -10,6 +10,7 @@ runner, named by why and when they were made:
     before-migration-0002-20261206-...   before the schema is upgraded (3 kept)
     before-restore-20261206-...          the database as it was before a restore (3 kept)
     manual-20261206-101500.sqlite        File > Back up now / `strongstride backup` (all kept)
+    damaged-20261206-101500.sqlite       a damaged database moved aside by a restore
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ SUFFIX = ".sqlite"
 DAILY_KEPT = 7
 MONTHS_KEPT = 12
 KEPT_PER_KIND = {"before-import": 3, "before-migration": 3, "before-restore": 3}
+DAMAGED_PREFIX = "damaged-"  # a damaged database moved aside by a restore: never offered
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -51,17 +53,20 @@ def stamp(now: datetime | None = None) -> str:
     return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
 
 
-def copy_database(source: Path, target: Path) -> Path:
+def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Path:
     """A consistent copy of `source` at `target`, written beside it first, then moved in place.
 
     The copy is private (0600). A copy that fails half-way leaves no file at `target`.
+    `read_only` opens the source read-only (a file that is not ours); our own database is read
+    through a normal connection, which removes its -wal/-shm again when it is the last one.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     create_private_file(partial)
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        mode = "?mode=ro" if read_only else ""
+        src = sqlite3.connect(f"{source.resolve().as_uri()}{mode}", uri=True, timeout=30)
         try:
             dest = sqlite3.connect(partial)
             try:
@@ -76,6 +81,23 @@ def copy_database(source: Path, target: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise
     return target
+
+
+def copy_into(source: Path, database: Path) -> None:
+    """Replace `database`'s contents with `source`'s in one transaction (backup API).
+
+    Connections already open on `database` (a window) read the new contents next time; the
+    database keeps its WAL mode.
+    """
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(database, timeout=30)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
 
 
 def make_backup(database: Path, kind: str, *, now: datetime | None = None) -> Path:
@@ -97,7 +119,11 @@ def backups(database: Path) -> list[Path]:
     folder = backup_folder(database)
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")]
+    found = [
+        p
+        for p in folder.iterdir()
+        if p.suffix == SUFFIX and not p.name.startswith((".", DAMAGED_PREFIX))
+    ]
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
