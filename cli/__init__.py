@@ -26,7 +26,7 @@ from store import StoreError
 from store.backup import BackupError
 
 # Modules of this package that are plumbing, not commands.
-_NOT_COMMANDS = {"context"}
+_NOT_COMMANDS = {"context", "validate"}
 
 
 def command_modules() -> list[str]:

@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from operations.backup import daily_backup
 from operations.paths import DataDirError, database_path, resolve_data_dir
 from store import Database
 
@@ -55,6 +54,8 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
+            from operations.backup import daily_backup
+
             self._db = Database.open(database_path(self.data_dir))  # StoreError: one line
             daily_backup(self._db, today=date.today())
         return self._db
