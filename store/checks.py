@@ -79,16 +79,16 @@ def check_pages(path: Path) -> None:
     def problems(conn: sqlite3.Connection) -> list[str]:
         return [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
 
-    before = _companions(path)
+    before = companions(path)
     found = _read_only(path, problems)
     if found != ["ok"]:
-        _remove_new_companions(path, before)
+        remove_new_companions(path, before)
         raise damaged_error(path, found[0], backup.latest_backup(path))
 
 
 def _read_only(path: Path, read):  # noqa: ANN001, ANN202 - a callable over a connection
     """Run `read(conn)` on a read-only connection; SQLite errors become one-line StoreErrors."""
-    before = _companions(path)
+    before = companions(path)
     try:
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=READ_TIMEOUT_S
@@ -99,17 +99,17 @@ def _read_only(path: Path, read):  # noqa: ANN001, ANN202 - a callable over a co
             conn.close()
     except sqlite3.Error as exc:
         if kind_of(exc) == "damaged":
-            _remove_new_companions(path, before)
+            remove_new_companions(path, before)
         raise database_error(path, exc, backup.latest_backup(path)) from exc
 
 
-def _companions(path: Path) -> set[Path]:
+def companions(path: Path) -> set[Path]:
     return {p for p in (path.with_name(path.name + s) for s in ("-wal", "-shm")) if p.exists()}
 
 
-def _remove_new_companions(path: Path, before: set[Path]) -> None:
+def remove_new_companions(path: Path, before: set[Path]) -> None:
     """Remove -wal/-shm files our read created beside a refused file (never the app's own)."""
-    for companion in _companions(path) - before:
+    for companion in companions(path) - before:
         wal_has_data = companion.name.endswith("-wal") and companion.stat().st_size > 0
         if not wal_has_data:
             companion.unlink(missing_ok=True)

@@ -22,7 +22,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from store import backup, locks, migrate
-from store.checks import check_is_sqlite, check_not_newer, check_pages, stored_revision
+from store.checks import (
+    check_is_sqlite,
+    check_not_newer,
+    check_pages,
+    companions,
+    remove_new_companions,
+    stored_revision,
+)
 from store.errors import StoreError, database_error
 from store.privacy import create_private_file, make_private
 
@@ -51,6 +58,15 @@ class Database:
         path = Path(path)
         check_is_sqlite(path)
         created = _create_private(path)
+        found = companions(path)
+        try:
+            return cls._open_existing(path, check=check, created=created)
+        except StoreError:
+            remove_new_companions(path, found)  # a refused file is left as it was found
+            raise
+
+    @classmethod
+    def _open_existing(cls, path: Path, *, check: bool, created: bool) -> Database:
         stored = stored_revision(path)
         if stored == migrate.SCHEMA_REVISION:
             if check:
