@@ -169,14 +169,19 @@ def check_backup(path: Path, *, known_revision) -> BackupCheck:  # noqa: ANN001 
     with path.open("rb") as fh:
         if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise BackupError(f"{path} is not a StrongStride backup (not an SQLite file)")
+    from store.checks import companions, remove_new_companions
+
+    found = companions(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             return _check_contents(path, conn, known_revision)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise BackupError(f"{path} is damaged ({exc}); choose another backup") from exc
+    finally:
+        remove_new_companions(path, found)  # a read-only look leaves nothing beside the file
 
 
 def _check_contents(path: Path, conn: sqlite3.Connection, known_revision) -> BackupCheck:  # noqa: ANN001
