@@ -9,7 +9,6 @@ from cli import validate
 from cli.context import CliContext, CliError, print_json
 from operations import training
 
-
 _DAY_KINDS = {
     "rest": "a rest day",
     "easy": "an easy-run day",
