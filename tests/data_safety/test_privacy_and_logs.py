@@ -140,3 +140,26 @@ def test_an_unhandled_exception_in_the_window_shows_what_happened_and_the_log(qt
         qtbot.waitUntil(lambda: crash_dialog() is None)
     finally:
         sys.excepthook, __import__("threading").excepthook = before
+
+
+@posix_only
+def test_files_copied_from_a_watch_are_private(tmp_path):
+    from operations import imports
+    from store import Database
+    from tests.importers.test_watch import _drain, _fake_watch
+
+    old = os.umask(0o022)  # a usual umask: copies would be 0644 without the app's care
+    try:
+        mount = _fake_watch(tmp_path / "watch-drive")
+        data_dir = tmp_path / "data"
+        data_dir.mkdir()
+        db = Database.open(data_dir / "strongstride.sqlite")
+        try:
+            report = _drain(imports.sync_watch(db, data_dir=data_dir, mount=mount))
+        finally:
+            db.close()
+    finally:
+        os.umask(old)
+    assert report.activities == 2
+    copies = [p for p in (data_dir / "watch").rglob("*")]
+    assert copies and all(_mode(p) == (0o700 if p.is_dir() else 0o600) for p in copies)
