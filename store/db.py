@@ -81,6 +81,12 @@ class Database:
                 "over a minute; try again when it has finished",
                 kind="locked",
             ) from exc
+        except OSError as exc:  # the lock file cannot be made: the folder is read-only
+            raise StoreError(
+                f"{path.parent}: cannot write in the data folder ({exc.strerror or exc}); "
+                "make it writable or choose another --data-dir",
+                kind="read-only",
+            ) from exc
 
     @classmethod
     def _open_for_schema_work(cls, path: Path, *, check: bool, created: bool) -> Database:
