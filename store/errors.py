@@ -13,6 +13,9 @@ from pathlib import Path
 # SQLite's own wording (sqlite3_errstr), lower-cased, mapped to the kind of problem.
 _KINDS = (
     ("disk is full", "full"),
+    ("no space left", "full"),  # the same, as the operating system says it (ENOSPC)
+    ("read-only file system", "read-only"),
+    ("permission denied", "read-only"),
     ("readonly", "read-only"),
     ("read-only", "read-only"),
     ("database is locked", "locked"),
