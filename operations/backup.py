@@ -93,10 +93,6 @@ def check_backup(path: Path) -> BackupCheck:
     return store_backup.check_backup(path, known_revision=migrate.is_known_revision)
 
 
-def latest_backup(db: Database) -> Path | None:
-    return store_backup.latest_backup(db.path)
-
-
 def restore(db: Database, *, source: Path) -> Restored:
     """Replace the database's contents with the backup at `source`, keeping the current data.
 

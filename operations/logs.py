@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sys
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -102,9 +101,3 @@ def crash_line(exc: BaseException, log: Path | None) -> str:
         return f"a part of StrongStride is missing ({name}); reinstall StrongStride{where}"
     what = str(exc).strip() or type(exc).__name__
     return f"unexpected error ({type(exc).__name__}: {what}){where}"
-
-
-def flush() -> None:
-    for handler in logging.getLogger().handlers:
-        handler.flush()
-    sys.stderr.flush()

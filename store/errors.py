@@ -7,7 +7,6 @@ worth restoring from a backup: a full disk or a locked file loses nothing.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 # SQLite's own wording (sqlite3_errstr), lower-cased, mapped to the kind of problem.
@@ -92,8 +91,3 @@ def damaged_error(path: Path, detail: str, backup: Path | None) -> StoreError:
         kind="damaged",
         backup=backup,
     )
-
-
-def is_sqlite_error(exc: BaseException) -> bool:
-    """True for errors raised by SQLite itself (directly or wrapped by SQLAlchemy)."""
-    return isinstance(getattr(exc, "orig", None) or exc, sqlite3.Error)

@@ -92,9 +92,6 @@ class HeldLock:
         os.write(fd, f"{os.getpid()}\n".encode())
         return cls(path, fd)
 
-    def holder(self) -> str:
-        return self.path.read_text(encoding="ascii", errors="replace").strip()
-
     def release(self) -> None:
         if self._fd is not None:
             _unlock(self._fd)
