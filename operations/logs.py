@@ -79,10 +79,8 @@ def start_logging(where: str) -> Path | None:
         logging.Formatter(f"%(asctime)s {where}[{os.getpid()}] %(levelname)s %(name)s: %(message)s")
     )
     handler.addFilter(RedactSecrets())
-    handler.setLevel(logging.INFO)
+    handler.setLevel(logging.WARNING)
     root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
     return path
 
 
