@@ -132,4 +132,5 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path)
     assert "newer StrongStride" in str(err.value)
     assert str(path) in str(err.value)
     assert path.read_bytes() == before
+    assert sorted(tmp_path.glob("strongstride.sqlite-*")) == []  # no -wal/-shm left beside it
     assert not (tmp_path / "backups").exists()
