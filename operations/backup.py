@@ -51,7 +51,9 @@ def back_up_now(db: Database, *, to: Path | None = None) -> Path:
         if not target.parent.is_dir():
             raise BackupError(f"{target.parent}: no such folder")
         return store_backup.copy_database(db.path, target)
-    except (OSError, sqlite3.Error) as exc:
+    except sqlite3.Error as exc:  # reading the database failed: say so about the database
+        raise database_error(db.path, exc, store_backup.latest_backup(db.path)) from exc
+    except OSError as exc:
         raise _backup_failed(to or store_backup.backup_folder(db.path), exc) from exc
 
 

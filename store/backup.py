@@ -72,6 +72,7 @@ def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Pat
             try:
                 src.backup(dest)
                 dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+                _check_copy(dest)
             finally:
                 dest.close()
         finally:
@@ -81,6 +82,13 @@ def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Pat
         partial.unlink(missing_ok=True)
         raise
     return target
+
+
+def _check_copy(conn: sqlite3.Connection) -> None:
+    """A backup that is itself damaged must never be kept, nor offered later."""
+    problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if problem != "ok":
+        raise sqlite3.DatabaseError(f"the copy is damaged ({problem})")
 
 
 def copy_into(source: Path, database: Path) -> None:
