@@ -88,7 +88,7 @@ def _check_copy(conn: sqlite3.Connection) -> None:
     """A backup that is itself damaged must never be kept, nor offered later."""
     problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
     if problem != "ok":
-        raise sqlite3.DatabaseError(f"the copy is damaged ({problem})")
+        raise sqlite3.DatabaseError(f"database disk image is malformed: {problem}")
 
 
 def copy_into(source: Path, database: Path) -> None:

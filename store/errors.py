@@ -62,7 +62,7 @@ def kind_of(exc: BaseException) -> str:
 def database_error(path: Path, exc: BaseException, backup: Path | None = None) -> StoreError:
     """One line for a failed SQLite call on `path`: what happened, where, and what to do."""
     kind = kind_of(exc)
-    detail = str(getattr(exc, "orig", None) or exc).strip() or type(exc).__name__
+    detail = " ".join(str(getattr(exc, "orig", None) or exc).split()) or type(exc).__name__
     if kind == "damaged":
         return damaged_error(path, detail, backup)
     messages = {
@@ -82,6 +82,7 @@ def database_error(path: Path, exc: BaseException, backup: Path | None = None) -
 
 def damaged_error(path: Path, detail: str, backup: Path | None) -> StoreError:
     """The file is damaged: it is left as it is, and the newest backup is named."""
+    detail = " ".join(detail.split())  # SQLite's report spans lines; the message is one
     if backup is not None:
         advice = f"restore the latest backup with `strongstride restore {backup}`"
     else:

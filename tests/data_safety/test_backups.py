@@ -192,3 +192,20 @@ def test_restore_into_an_open_database_is_seen_by_its_other_connections(db, tmp_
     assert done.activities == 0 and done.previous.name.startswith("before-restore-")
     with pytest.raises(BackupError):
         backup.restore(db, source=db.path)
+
+
+def test_a_database_damaged_while_open_is_not_copied_into_a_backup(data_dir):
+    from store import StoreError
+    from tests.data_safety.test_database_guard import _database_with_races, damage
+
+    path = data_dir / "strongstride.sqlite"
+    _database_with_races(path)
+    db = Database.open(path)
+    damage(path)
+    try:
+        with pytest.raises(StoreError) as err:
+            backup.back_up_now(db)
+    finally:
+        db.close()
+    assert err.value.damaged and str(path) in str(err.value)
+    assert list((data_dir / "backups").iterdir()) == []  # no copy, no partial file
