@@ -5,7 +5,8 @@ Every command lives in its own module in this package and exposes
 `run(args, ctx: CliContext) -> int`. Modules are discovered, so adding a command never edits this
 file. Every view takes `--json` and prints machine-readable output.
 
-Exit codes: 0 success, 1 some input failed (the rest was still done), 2 usage or setup error.
+Exit codes: 0 success, 1 some input failed (the rest was still done), 2 usage or setup error,
+3 an unexpected error (one line here, the details in the log file).
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from pathlib import Path
 from cli._open import opened_files
 from cli.context import CliContext, CliError
 from operations import __version__
+from operations.logs import crash_line, log_crash, start_logging
+from operations.window_lock import WindowAlreadyOpen
 from store import StoreError
+from store.backup import BackupError
 
 # Modules of this package that are plumbing, not commands.
-_NOT_COMMANDS = {"context"}
+_NOT_COMMANDS = {"context", "validate"}
 
 
 def command_modules() -> list[str]:
@@ -69,17 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.self_test:
         return _self_test()
+    log = start_logging("cli")
     try:
         ctx = CliContext.from_args(args)
         if args.command is None:
             return _open_window(ctx)
         return int(args.func(args, ctx) or 0)
-    except CliError as exc:
+    except (CliError, StoreError, BackupError, WindowAlreadyOpen) as exc:
         print(f"strongstride: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except StoreError as exc:
-        print(f"strongstride: {exc}", file=sys.stderr)
-        return 2
+        return getattr(exc, "exit_code", 2)
     except ImportError as exc:  # a packaged app missing a module: say so, not "damaged database"
         print(f"strongstride: this installation is incomplete ({exc}); reinstall", file=sys.stderr)
         return 2
@@ -90,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as exc:  # a bug or a broken install: one line here, the traceback logged
+        log_crash(exc)
+        print(f"strongstride: {crash_line(exc, log)}", file=sys.stderr)
+        return 3
     finally:
         if "ctx" in locals():
             ctx.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from operations.paths import DataDirError, database_path, resolve_data_dir
-from store import Database, StoreError
+from store import Database
 
 
 class CliError(Exception):
@@ -53,10 +54,10 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
-            try:
-                self._db = Database.open(database_path(self.data_dir))
-            except StoreError as exc:
-                raise CliError(str(exc)) from exc
+            from operations.backup import daily_backup
+
+            self._db = Database.open(database_path(self.data_dir))  # StoreError: one line
+            daily_backup(self._db, today=date.today())
         return self._db
 
     def close(self) -> None:
@@ -66,9 +67,22 @@ class CliContext:
 
 
 def print_json(obj: Any) -> None:
-    """Machine-readable output: one JSON document on stdout."""
-    json.dump(obj, sys.stdout, indent=2, ensure_ascii=False, default=_json_default)
-    sys.stdout.write("\n")
+    """Machine-readable output: one valid JSON document on stdout (no NaN or Infinity)."""
+    text = json.dumps(
+        finite(obj), indent=2, ensure_ascii=False, default=_json_default, allow_nan=False
+    )
+    sys.stdout.write(text + "\n")
+
+
+def finite(obj: Any) -> Any:
+    """`obj` with every NaN or infinite number replaced by null (JSON has no such numbers)."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [finite(v) for v in obj]
+    return obj
 
 
 def write_csv(path: str | Path, fields: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 
+from cli import validate
 from cli.context import CliContext, CliError, print_json, write_csv
 from importers.report import ImportReport
 from operations import imports
@@ -135,10 +136,7 @@ def _finish(report: ImportReport, as_json: bool) -> int:
 def run_activities(args: argparse.Namespace, ctx: CliContext) -> int:
     since = None
     if args.since:
-        try:
-            since = datetime.combine(date.fromisoformat(args.since), time())
-        except ValueError as exc:
-            raise CliError(f"--since: '{args.since}' is not a date (use YYYY-MM-DD)") from exc
+        since = datetime.combine(validate.day(args.since, "--since", today=ctx.today), time())
     from operations.activities import activity_list
 
     rows = [_public(r) for r in activity_list(ctx.db, since=since)]

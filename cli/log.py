@@ -5,8 +5,18 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from cli import validate
 from cli.context import CliContext, CliError, print_json
 from operations import training
+
+_DAY_KINDS = {
+    "rest": "a rest day",
+    "easy": "an easy-run day",
+    "key": "a key-workout day",
+    "long": "the long-run day",
+    "race": "race day",
+    "post_race": "a recovery day after a race",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,16 +37,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _date(text: str, what: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(f"{what}: '{text}' is not a date (use YYYY-MM-DD)") from exc
-
-
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    day = _date(args.date, "DATE")
-    moved_to = _date(args.moved_to, "--moved-to") if args.moved_to else None
+    day = validate.day(args.date, "DATE", today=ctx.today)
+    moved_to = validate.day(args.moved_to, "--moved-to", today=ctx.today) if args.moved_to else None
+    if moved_to == day:
+        raise CliError(f"--moved-to: the session is already on {day:%a %d %b %Y}")
+    validate.number(args.rpe, "--rpe", validate.RPE)
+    validate.number(args.minutes, "--minutes", validate.SESSION_MINUTES, "min")
+    _refuse_day_without_session(ctx, day)
     status = "done" if args.done else "skipped" if args.skipped else "moved"
     try:
         verdict = training.log_session(
@@ -66,8 +74,21 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             }
         )
     else:
-        extra = f" to {moved_to:%a %d %b}" if moved_to else ""
-        print(f"Logged {day:%a %d %b}: {status}{extra}")
+        label = validate.day_label(day, today=ctx.today)
+        extra = f" to {validate.day_label(moved_to, today=ctx.today)}" if moved_to else ""
+        print(f"Logged {label}: {status}{extra}")
         if verdict is not None and verdict.reason:
             print(f"Note: {verdict.reason}")
     return 0
+
+
+def _refuse_day_without_session(ctx: CliContext, day: date) -> None:
+    """Only a day that holds a planned (or logged) strength session can be logged."""
+    for week in training.plan_weeks(ctx.db, start=day, weeks=1, today=ctx.today):
+        for d in week.days:
+            if d.day == day and d.strength is None:
+                kind = _DAY_KINDS.get(d.day_type.value, "a day without strength")
+                raise CliError(
+                    f"DATE: no strength session is planned on {day:%a %d %b %Y} "
+                    f"({kind}; this week: {week.reason})"
+                )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
+from cli import validate
 from cli._plan_export import add_export_options, wants_export, write_exports
 from cli._text import print_week
 from cli.context import CliContext, CliError, print_json
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    start = _date(args.week, "--week") if args.week else ctx.today
+    start = validate.day(args.week, "--week", today=ctx.today) if args.week else ctx.today
     if not 1 <= args.weeks <= 104:
         raise CliError("--weeks: 1 to 104")
     weeks = training.plan_weeks(ctx.db, start=start, weeks=args.weeks, today=ctx.today)
@@ -42,10 +42,3 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         for kind, path in written.items():
             print(f"Wrote {kind.upper()}: {path}")
     return 0
-
-
-def _date(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(f"{option}: '{text}' is not a date (use YYYY-MM-DD)") from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
+from cli import validate
 from cli.context import CliContext, CliError, print_json
 from operations import training
 
@@ -104,18 +105,29 @@ def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
         fields[name] = value == "yes" if value in ("yes", "no") else value
     if not fields:
         raise CliError("nothing to set: give at least one option (see `profile set --help`)")
-    for name, (lo, hi) in {
-        "hr_max": (100, 240),
-        "hr_rest": (25, 120),
-        "birth_year": (1900, 2100),
-    }.items():
-        if name in fields and not lo <= fields[name] <= hi:
-            raise CliError(f"{name.replace('_', '-')}: expected {lo} to {hi}")
+    _check_numbers(fields, ctx)
     try:
         training.save_profile(ctx.db, **fields)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     return run_show(args, ctx)
+
+
+def _check_numbers(fields: dict, ctx: CliContext) -> None:
+    """Bounds for each number, and resting HR below maximum HR (the stored one if not given)."""
+    year = ctx.today.year
+    for name, option, bounds in (
+        ("hr_max", "--hr-max", (100, 240)),
+        ("hr_rest", "--hr-rest", (25, 120)),
+        ("birth_year", "--birth-year", (year - 100, year - 10)),
+        ("usual_weekly_run_minutes", "--usual-weekly-minutes", validate.WEEKLY_RUN_MINUTES),
+    ):
+        validate.number(fields.get(name), option, bounds)
+    if "hr_max" in fields or "hr_rest" in fields:
+        stored = training.load_profile(ctx.db)
+        validate.heart_rates(
+            fields.get("hr_max", stored.hr_max), fields.get("hr_rest", stored.hr_rest)
+        )
 
 
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from datetime import date
 
+from cli import validate
 from cli.context import CliContext, CliError, print_json
 from operations import training
 
@@ -35,10 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    try:
-        day = date.fromisoformat(args.date)
-    except ValueError as exc:
-        raise CliError(f"--date: '{args.date}' is not a date (use YYYY-MM-DD)") from exc
+    day = validate.day(args.date, "--date", today=ctx.today)
+    validate.number(args.distance_km, "--distance-km", validate.RACE_KM, "km")
     try:
         race_id = training.add_race(
             ctx.db, day=day, name=args.name, distance_km=args.distance_km, priority=args.priority

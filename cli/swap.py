@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from cli import validate
 from cli.context import CliContext, CliError, print_json
 from operations import training
 from planner.model import StrengthSession
@@ -31,13 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(f"--date: '{text}' is not a date (use YYYY-MM-DD)") from exc
-
-
 def _session_on(ctx: CliContext, day: date) -> StrengthSession | None:
     for week in training.plan_weeks(ctx.db, start=day, weeks=1, today=ctx.today):
         for d in week.days:
@@ -47,7 +41,7 @@ def _session_on(ctx: CliContext, day: date) -> StrengthSession | None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    day = _date(args.date)
+    day = validate.day(args.date, "--date", today=ctx.today)
     session = _session_on(ctx, day)
     if session is None:
         raise CliError(f"no strength session is planned on {day:%a %d %b %Y}")

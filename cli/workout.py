@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
+from cli import validate
 from cli.context import CliContext, CliError, print_json
 
 
@@ -39,10 +39,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from operations.export.workout_fit import WorkoutFileError, session_steps, write_workout
     from operations.training import plan_weeks
 
-    try:
-        day = date.fromisoformat(args.date)
-    except ValueError as exc:
-        raise CliError(f"--date: '{args.date}' is not a date (use YYYY-MM-DD)") from exc
+    day = validate.day(args.date, "--date", today=ctx.today)
     weeks = plan_weeks(ctx.db, start=day, weeks=1, today=ctx.today)
     session = next((d.strength for w in weeks for d in w.days if d.day == day and d.strength), None)
     if session is None:

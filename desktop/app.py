@@ -1,4 +1,4 @@
-"""Starting the window: one QApplication, one database, one main window."""
+"""Starting the window: one QApplication, one database, one main window per data folder."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.open_files import FileOpenImporter, import_when_shown
 from operations import __version__
+from operations.backup import daily_backup
+from operations.logs import start_logging
 from operations.paths import database_path
+from operations.window_lock import WindowAlreadyOpen, take_window_lock
 from store import Database, StoreError
 
 
@@ -25,21 +28,48 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_app(data_dir: Path, *, today: date | None = None, open_files: Sequence[Path] = ()) -> int:
     """Open the main window on `data_dir` and run until it closes; import `open_files`."""
+    from desktop.crash import install_crash_dialog
     from desktop.main_window import MainWindow
 
     app = make_application()
+    install_crash_dialog(start_logging("window"))
     try:
-        db = Database.open(database_path(data_dir))
-    except StoreError as exc:
-        QMessageBox.critical(None, "StrongStride", str(exc))
-        print(f"strongstride: {exc}", file=sys.stderr)
-        return 2
-    window = MainWindow(db, data_dir=data_dir, today=today)
-    window.show()
-    opener = FileOpenImporter(window.file_menu.start_import)
-    app.installEventFilter(opener)
-    import_when_shown(window.file_menu.start_import, open_files)
+        lock = take_window_lock(data_dir)
+    except WindowAlreadyOpen as exc:
+        return _refuse(f"{exc}; switch to that window")
     try:
-        return app.exec()
+        db = open_database(data_dir)
+        if db is None:
+            return 2
+        window = MainWindow(db, data_dir=data_dir, today=today)
+        window.show()
+        opener = FileOpenImporter(window.file_menu.start_import)  # kept alive while app runs
+        app.installEventFilter(opener)
+        import_when_shown(window.file_menu.start_import, open_files)
+        window.run(lambda _cancel: daily_backup(db, today=date.today()), name="backup")
+        try:
+            return app.exec()
+        finally:
+            db.close()
     finally:
-        db.close()
+        lock.release()
+
+
+def open_database(data_dir: Path, parent=None, *, offer=True) -> Database | None:  # noqa: ANN001
+    """The database, or None after telling the runner why not (a damaged one: its backup)."""
+    from desktop.views.backup_actions import offer_latest_backup
+
+    path = database_path(data_dir)
+    try:
+        return Database.open(path)
+    except StoreError as exc:
+        if offer and exc.damaged and exc.backup and offer_latest_backup(exc, path, parent):
+            return open_database(data_dir, parent, offer=False)
+        _refuse(str(exc), parent)
+        return None
+
+
+def _refuse(message: str, parent=None) -> int:  # noqa: ANN001 - QWidget
+    print(f"strongstride: {message}", file=sys.stderr)
+    QMessageBox.critical(parent, "StrongStride", message)
+    return 2

@@ -16,6 +16,7 @@ before the caller has connected to `result` or `finished`.
 from __future__ import annotations
 
 import inspect
+import logging
 import threading
 import traceback
 from collections.abc import Callable
@@ -85,6 +86,7 @@ class Job(QRunnable):
             self._emit.cancelled.emit()
         except Exception as exc:  # reported to the user, never a crash of the window
             traceback.print_exc()
+            logging.getLogger(__name__).error("job %s failed", self.name, exc_info=True)
             self._emit.error.emit(str(exc) or type(exc).__name__)
         finally:
             self.done_event.set()

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from importers.progress import Progress
 from importers.report import ImportReport
+from operations.backup import before_bulk_import
 from store import Database
+from store.privacy import private_tree
 
 if TYPE_CHECKING:
     from importers.devices.base import Adapter, DeviceInfo
@@ -31,7 +33,9 @@ def import_paths(
     """Import FIT files, `.fit.gz`, folders and zip archives (Garmin Connect exports too)."""
     from importers.pipeline import import_files  # decoders load only when there is work
 
-    report = yield from import_files(db, list(paths), cancel=cancel, workers=workers)
+    paths = list(paths)
+    before_bulk_import(db, paths)  # a folder, a zip or many files: a backup first
+    report = yield from import_files(db, paths, cancel=cancel, workers=workers)
     return _with_loads(db, report)
 
 
@@ -54,6 +58,7 @@ def sync_watch(
     report = yield from copy_and_import(
         db, data_dir, mount=mount, watch=watch, adapters=adapters, cancel=cancel
     )
+    private_tree(data_dir / "watch")  # the copies are health data: owner only
     return _with_loads(db, report)
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from store.privacy import private_folder
+
 APP_NAME = "StrongStride"
 DATABASE_FILE = "strongstride.sqlite"
 ENV_VAR = "STRONGSTRIDE_DATA_DIR"
@@ -47,7 +49,8 @@ def resolve_data_dir(explicit: str | None, *, demo: bool = False) -> Path:
             f"data directory {path} is a file, not a folder; pass another --data-dir"
         )
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or not chosen:  # made here, or ours: private (0700 on POSIX)
+            private_folder(path)
         _check_writable(path)
     except OSError as exc:
         raise DataDirError(

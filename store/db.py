@@ -1,4 +1,9 @@
-"""Opening the database: checks, backup, migration, WAL, foreign keys, one transaction helper.
+"""Opening the database: checks, locks, backup, migration, WAL, foreign keys, transactions.
+
+Opening never writes to a file that fails its checks: a file that is not SQLite, one written
+by a newer StrongStride, or one whose pages are damaged (`PRAGMA quick_check`) is refused with
+one line naming it, and nothing is left beside it. Creating and migrating the schema happen
+under an exclusive lock, so commands started together on a new folder all succeed.
 
 Threading: a `Database` may be shared between threads; each `session()` must stay in the thread
 that opened it. SQLite allows one writer at a time, so long writers (imports) batch their work.
@@ -9,7 +14,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -17,51 +21,110 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from store import migrate
+from store import backup, locks, migrate
+from store.checks import (
+    check_is_sqlite,
+    check_not_newer,
+    check_pages,
+    companions,
+    remove_new_companions,
+    stored_revision,
+)
+from store.errors import StoreError, database_error
+from store.privacy import create_private_file, make_private
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 30
+COMPANIONS = ("-wal", "-shm", "-journal")
 
-
-class StoreError(Exception):
-    """The database cannot be used; the message names the file and says what to do."""
+__all__ = ["Database", "StoreError"]
 
 
 class Database:
     """One SQLite file, migrated to the current schema on open."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, created: bool = False) -> None:
         self.path = path
         self.engine = engine
+        self.created = created  # the file was made by this open (nothing to back up yet)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._damaged: StoreError | None = None
 
     @classmethod
-    def open(cls, path: Path | str) -> Database:
+    def open(cls, path: Path | str, *, check: bool = True) -> Database:
+        """Open (creating or upgrading) the database at `path`; StoreError when it is unusable.
+
+        `check=False` skips the page check (`PRAGMA quick_check`), for callers that just ran it.
+        """
         path = Path(path)
-        _check_is_sqlite(path)
-        stored = _stored_revision(path)
-        if stored is not None and stored != migrate.SCHEMA_REVISION:
-            _check_not_newer(path, stored)
+        check_is_sqlite(path)
+        created = _create_private(path)
+        found = companions(path)
+        try:
+            return cls._open_existing(path, check=check, created=created)
+        except StoreError:
+            remove_new_companions(path, found)  # a refused file is left as it was found
+            raise
+
+    @classmethod
+    def _open_existing(cls, path: Path, *, check: bool, created: bool) -> Database:
+        stored = stored_revision(path)
+        if stored == migrate.SCHEMA_REVISION:
+            if check:
+                check_pages(path)
+            return cls(path, _make_engine(path))
+        try:
+            with locks.exclusive(schema_lock_path(path)):
+                return cls._open_for_schema_work(path, check=check, created=created)
+        except locks.LockTimeout as exc:
+            raise StoreError(
+                f"{path}: another StrongStride process has been upgrading the database for "
+                "over a minute; try again when it has finished",
+                kind="locked",
+            ) from exc
+        except OSError as exc:  # the lock file cannot be made: the folder is read-only
+            raise StoreError(
+                f"{path.parent}: cannot write in the data folder ({exc.strerror or exc}); "
+                "make it writable or choose another --data-dir",
+                kind="read-only",
+            ) from exc
+
+    @classmethod
+    def _open_for_schema_work(cls, path: Path, *, check: bool, created: bool) -> Database:
+        """Under the schema lock: look again (another process may have done it), then work."""
+        stored = stored_revision(path)
+        if stored is not None:
+            if stored != migrate.SCHEMA_REVISION:
+                check_not_newer(path, stored)
+            if check:
+                check_pages(path)
         engine = _make_engine(path)
         if stored != migrate.SCHEMA_REVISION:  # Alembic is only loaded when there is work
             try:
-                _migrate_with_backup(path, engine)
-            except Exception:
+                _migrate_with_backup(path, engine, stored)
+            except BaseException:
                 engine.dispose()
                 raise
-        return cls(path, engine)
+        return cls(path, engine, created=created and stored is None)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commits when the block ends, rolls back on any exception."""
+        """A unit of work: commits when the block ends, rolls back on any exception.
+
+        SQLite failures become one-line StoreErrors (disk full, read-only, busy, damaged); once
+        the file is found damaged no further unit of work is started on it.
+        """
+        if self._damaged is not None:
+            raise self._damaged
         session = self._sessions()
         try:
             yield session
             session.commit()
-        except DBAPIError as exc:  # the file itself is damaged or changed under us
+        except DBAPIError as exc:
             session.rollback()
-            raise StoreError(
-                f"{self.path}: the database failed ({exc.orig}); restore a backup"
-            ) from exc
+            error = database_error(self.path, exc, backup.latest_backup(self.path))
+            if error.damaged:
+                self._damaged = error
+            raise error from exc
         except BaseException:
             session.rollback()
             raise
@@ -70,73 +133,36 @@ class Database:
 
     def backup_to(self, target: Path) -> Path:
         """A consistent copy through SQLite's backup API (safe while the app is running)."""
-        _sqlite_backup(self.path, target)
-        return target
+        return backup.copy_database(self.path, target)
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def _check_is_sqlite(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
+def schema_lock_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}.lock")
+
+
+def _create_private(path: Path) -> bool:
+    """Make a missing database file private before SQLite writes to it; True when made."""
+    existed = path.exists()
     try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        create_private_file(path)
+        for suffix in COMPANIONS:
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                make_private(companion)
     except OSError as exc:
-        raise StoreError(f"{path}: cannot read the database ({exc.strerror or exc})") from exc
-    if head != SQLITE_MAGIC:
         raise StoreError(
-            f"{path} is not a StrongStride database (not an SQLite file); "
-            "move it away or choose another --data-dir"
-        )
-
-
-def _stored_revision(path: Path) -> str | None:
-    """The schema revision written in the file, read without writing anything."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            has_table = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
-            row = (
-                conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                if has_table
-                else None
-            )
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: the database cannot be read ({exc}); restore a backup") from exc
-    return row[0] if row else None
-
-
-def _check_not_newer(path: Path, stored: str) -> None:
-    """Refuse a newer schema before anything (even the WAL switch) writes to the file."""
-    if not migrate.is_known_revision(stored):
-        raise StoreError(
-            f"{path} was written by a newer StrongStride (schema {stored}); "
-            "install the newer version or choose another --data-dir"
-        )
-
-
-def _sqlite_backup(source_path: Path, target: Path) -> None:
-    source = sqlite3.connect(source_path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+            f"{path}: the database cannot be created or opened ({exc.strerror or exc}); "
+            "make its folder writable or choose another --data-dir",
+            kind="read-only" if isinstance(exc, PermissionError) else "cannot-open",
+        ) from exc
+    return not existed
 
 
 def _make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # noqa: ANN001 - SQLAlchemy's callback signature
@@ -149,23 +175,18 @@ def _make_engine(path: Path) -> Engine:
     return engine
 
 
-def _migrate_with_backup(path: Path, engine: Engine) -> None:
-    try:
-        with engine.connect() as conn:
-            current = migrate.current_revision(conn)
-    except ImportError:  # a module missing from the installation, not a damaged file
-        raise
-    except Exception as exc:  # corrupt file behind a valid header
-        raise StoreError(f"{path}: the database cannot be read ({exc}); restore a backup") from exc
-    head = migrate.head_revision()
-    if current == head:
-        return
-    if current is not None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        _sqlite_backup(path, path.with_name(f"{path.stem}.before-{head}.{stamp}.sqlite"))
+def _migrate_with_backup(path: Path, engine: Engine, stored: str | None) -> None:
+    """Create the schema, or back the file up and then upgrade it (under the schema lock)."""
+    if stored is not None:
+        try:
+            backup.make_backup(path, f"before-migration-{migrate.SCHEMA_REVISION}")
+        except (OSError, sqlite3.Error) as exc:
+            raise database_error(path, exc) from exc
     try:
         migrate.upgrade(engine)
-    except ImportError:
+    except DBAPIError as exc:
+        raise database_error(path, exc, backup.latest_backup(path)) from exc
+    except (ImportError, MemoryError):
         raise
     except Exception as exc:
-        raise StoreError(f"{path}: migrating the database failed ({exc})") from exc
+        raise StoreError(f"{path}: upgrading the database failed ({exc})", kind="other") from exc

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from desktop.import_dialog import ImportDialog
+from desktop.views.backup_actions import BackupActions
 from desktop.views.calendar_view import monday
 from desktop.views.icons import icon
 from desktop.views.settings_view import OnboardingWizard
@@ -42,6 +43,7 @@ class FileMenu(QObject):
         self.watch_monitor.gone.connect(self._watch_gone)
         self.watch_monitor.paused = lambda: self.importing
         self.wizard: OnboardingWizard | None = None
+        self.backups = BackupActions(window)
 
     def build(self, menu: QMenu) -> None:
         w = self.window
@@ -70,6 +72,9 @@ class FileMenu(QObject):
         )
         self.pdf_action = add(tr("Export plan as &PDF…"), self.export_pdf, "Ctrl+E")
         self.ics_action = add(tr("Export to &calendar (.ics)…"), self.export_ics, "Ctrl+Shift+E")
+        menu.addSeparator()
+        self.backup_action = add(tr("&Back up now"), self.backups.back_up_now)
+        self.restore_action = add(tr("&Restore…"), self.backups.choose_restore)
         menu.addSeparator()
         quit_action = add(tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)

@@ -50,7 +50,7 @@ def test_opening_twice_is_a_no_op_and_makes_no_backup(tmp_path, monkeypatch):
     )
     Database.open(path).close()
     assert upgraded == []
-    assert [p.name for p in tmp_path.iterdir() if ".before-" in p.name] == []
+    assert not (tmp_path / "backups").exists()
     assert _tables(path) == tables
 
 
@@ -82,7 +82,7 @@ def test_a_database_at_an_older_revision_is_backed_up_before_upgrading(tmp_path,
         migrate, "upgrade", lambda engine, revision="head": upgraded.append(revision)
     )
     Database.open(path).close()
-    backups = [p for p in tmp_path.iterdir() if ".before-9999" in p.name]
+    backups = list((tmp_path / "backups").glob("before-migration-9999-*.sqlite"))
     assert upgraded == ["head"]
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
@@ -132,4 +132,5 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path)
     assert "newer StrongStride" in str(err.value)
     assert str(path) in str(err.value)
     assert path.read_bytes() == before
-    assert not [p for p in tmp_path.iterdir() if ".before-" in p.name]
+    assert sorted(tmp_path.glob("strongstride.sqlite-*")) == []  # no -wal/-shm left beside it
+    assert not (tmp_path / "backups").exists()
