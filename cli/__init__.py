@@ -82,9 +82,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, StoreError, BackupError, WindowAlreadyOpen) as exc:
         print(f"strongstride: {exc}", file=sys.stderr)
         return getattr(exc, "exit_code", 2)
-    except ImportError as exc:  # a packaged app missing a module: say so, not "damaged database"
-        print(f"strongstride: this installation is incomplete ({exc}); reinstall", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("strongstride: interrupted", file=sys.stderr)
         return 130

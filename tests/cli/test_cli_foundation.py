@@ -7,12 +7,14 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from cli import main
-from operations import __version__
+from operations import __version__, training
+from store import Database
 from tests.cli.process import run_cli
 
 
@@ -167,7 +169,8 @@ def test_running_the_demo_again_starts_from_a_clean_season(tmp_path):
         )
         == 0
     )
-    assert main([*args, "log", "2026-11-24", "--skipped"]) == 0
+    session_day = _first_session_day(tmp_path, "2026-11-23")
+    assert main([*args, "log", session_day, "--skipped"]) == 0
     conn = sqlite3.connect(tmp_path / "strongstride.sqlite")
     with conn:
         conn.execute(
@@ -183,11 +186,23 @@ def test_running_the_demo_again_starts_from_a_clean_season(tmp_path):
     }
     races = [r[0] for r in conn.execute("SELECT name FROM race")]
     skipped = conn.execute(
-        "SELECT count(*) FROM session_log WHERE planned_day = '2026-11-24'"
+        "SELECT count(*) FROM session_log WHERE planned_day = ?", (session_day,)
     ).fetchone()[0]
     conn.close()
     assert counts == {"exercise_swap": 0, "resting_heart_rate": 0}
     assert "Extra 10K" not in races and skipped == 0
+
+
+def _first_session_day(data_dir: Path, monday: str) -> str:
+    """The day of the week starting `monday` that holds its first strength session."""
+    db = Database.open(data_dir / "strongstride.sqlite")
+    try:
+        (week,) = training.plan_weeks(
+            db, start=date.fromisoformat(monday), weeks=1, today=date(2026, 11, 25)
+        )
+    finally:
+        db.close()
+    return next(d.day for d in week.days if d.strength is not None).isoformat()
 
 
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path):

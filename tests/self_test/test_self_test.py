@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-
-import pytest
 
 from desktop.self_test import qt_steps
 from operations import self_test
-from store import Database, StoreError
 from tests.cli.process import run_cli
 from tests.conftest import fixture_file
 
@@ -58,13 +54,3 @@ def test_the_command_runs_the_self_test_from_another_folder_without_touching_the
     assert "ok platform plugin: 'offscreen' loaded" in result.stdout
     assert "self-test passed" in result.stdout
     assert not data_dir.exists()
-
-
-def test_a_module_missing_from_the_installation_is_not_reported_as_a_damaged_database(
-    tmp_path, monkeypatch
-):
-    monkeypatch.setitem(sys.modules, "alembic.runtime.migration", None)  # import fails
-    with pytest.raises(ImportError) as raised:
-        Database.open(tmp_path / "strongstride.sqlite")
-    assert not isinstance(raised.value, StoreError)
-    assert "restore a backup" not in str(raised.value)
