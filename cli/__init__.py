@@ -6,6 +6,10 @@ Every command lives in its own module in this package and exposes
 file. Every view takes `--json` and prints machine-readable output.
 
 Exit codes: 0 success, 1 some input failed (the rest was still done), 2 usage or setup error.
+
+Commands load lazily: a command module imports only argparse and `cli.context` at the top and
+the application layer inside its `run`, so `--version` and `--help` start without SQLAlchemy,
+NumPy, the FIT decoders or Qt. The global options are accepted before or after the command.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from collections.abc import Sequence
 
 from cli.context import CliContext, CliError
 from operations import __version__
-from store import StoreError
 
 # Modules of this package that are plumbing, not commands.
 _NOT_COMMANDS = {"context"}
@@ -31,23 +34,41 @@ def command_modules() -> list[str]:
     return sorted(n for n in names if n not in _NOT_COMMANDS)
 
 
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser: it also accepts the global options, so they may follow the command.
+
+    Their default is SUPPRESS, so a value given before the command is kept when the command
+    does not repeat it. Nested commands (`race add`) inherit this class through argparse.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _add_global_options(self, default=argparse.SUPPRESS)
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="folder holding the database (default: $STRONGSTRIDE_DATA_DIR or the user data dir)",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="DATE",
+        default=default,
+        help="treat DATE (YYYY-MM-DD) as today, for planning past or future weeks reproducibly",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="strongstride",
         description="Plans strength training around the running you actually did.",
     )
     parser.add_argument("--version", action="version", version=f"strongstride {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder holding the database (default: $STRONGSTRIDE_DATA_DIR or the user data dir)",
-    )
-    parser.add_argument(
-        "--today",
-        metavar="DATE",
-        help="treat DATE (YYYY-MM-DD) as today, for planning past or future weeks reproducibly",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_global_options(parser, default=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     for name in command_modules():
         module = importlib.import_module(f"cli.{name}")
         module.register(sub)
@@ -65,9 +86,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"strongstride: {exc}", file=sys.stderr)
         return exc.exit_code
-    except StoreError as exc:
-        print(f"strongstride: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("strongstride: interrupted", file=sys.stderr)
         return 130
@@ -75,9 +93,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as exc:  # the store's own errors are one line, exit code 2
+        if not _is_store_error(exc):
+            raise
+        print(f"strongstride: {exc}", file=sys.stderr)
+        return 2
     finally:
         if "ctx" in locals():
             ctx.close()
+
+
+def _is_store_error(exc: Exception) -> bool:
+    """A StoreError can only come from a command that loaded the store; look it up there."""
+    store_db = sys.modules.get("store.db")
+    return store_db is not None and isinstance(exc, store_db.StoreError)
 
 
 def _open_window(ctx: CliContext) -> int:

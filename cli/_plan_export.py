@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli.context import CliContext, CliError
-from planner.model import WeekPlan
+
+if TYPE_CHECKING:
+    from planner.model import WeekPlan
 
 
 def add_export_options(parser: argparse.ArgumentParser) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from planner.model import WeekLoad, WeekPlan
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planner.model import WeekLoad, WeekPlan
 
 
 def _sessions(n: int) -> str:

@@ -11,10 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from operations.paths import DataDirError, database_path, resolve_data_dir
-from store import Database, StoreError
+
+if TYPE_CHECKING:  # the store (and SQLAlchemy) is loaded only by commands that open it
+    from store import Database
 
 
 class CliError(Exception):
@@ -53,6 +55,8 @@ class CliContext:
     @property
     def db(self) -> Database:
         if self._db is None:
+            from store import Database, StoreError
+
             try:
                 self._db = Database.open(database_path(self.data_dir))
             except StoreError as exc:

@@ -6,7 +6,6 @@ import argparse
 from datetime import date
 
 from cli.context import CliContext, CliError, print_json
-from operations import training
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +34,8 @@ def _date(text: str, what: str) -> date:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     day = _date(args.date, "DATE")
     moved_to = _date(args.moved_to, "--moved-to") if args.moved_to else None
     status = "done" if args.done else "skipped" if args.skipped else "moved"

@@ -8,8 +8,6 @@ from datetime import date
 from cli._plan_export import add_export_options, wants_export, write_exports
 from cli._text import print_week
 from cli.context import CliContext, CliError, print_json
-from operations import training
-from planner.serialize import week_plan_to_dict
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+    from planner.serialize import week_plan_to_dict
+
     start = _date(args.week, "--week") if args.week else ctx.today
     if not 1 <= args.weeks <= 104:
         raise CliError("--weeks: 1 to 104")

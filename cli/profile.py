@@ -6,7 +6,6 @@ import argparse
 from dataclasses import asdict
 
 from cli.context import CliContext, CliError, print_json
-from operations import training
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -96,6 +95,8 @@ _FIELDS = {
 
 
 def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     fields = {}
     for option, name in _FIELDS.items():
         value = getattr(args, option)
@@ -119,6 +120,8 @@ def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     profile = training.load_profile(ctx.db)
     doc = asdict(profile)
     heart = training.heart_rates(ctx.db, today=ctx.today)

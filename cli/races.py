@@ -7,7 +7,6 @@ from dataclasses import asdict
 from datetime import date
 
 from cli.context import CliContext, CliError, print_json
-from operations import training
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     try:
         day = date.fromisoformat(args.date)
     except ValueError as exc:
@@ -61,6 +62,8 @@ def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     races = training.list_races(ctx.db)
     if args.json:
         print_json([{**asdict(r), "date": r.day, "priority": r.priority.value} for r in races])
@@ -73,6 +76,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     try:
         training.remove_race(ctx.db, race_id=args.id)
     except KeyError as exc:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cli.context import CliContext, CliError, print_json
-from operations import training
-from planner.model import StrengthSession
-from planner.serialize import exercise_to_dict
+
+if TYPE_CHECKING:
+    from planner.model import StrengthSession
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,6 +40,8 @@ def _date(text: str) -> date:
 
 
 def _session_on(ctx: CliContext, day: date) -> StrengthSession | None:
+    from operations import training
+
     for week in training.plan_weeks(ctx.db, start=day, weeks=1, today=ctx.today):
         for d in week.days:
             if d.day == day and d.strength is not None:
@@ -47,6 +50,9 @@ def _session_on(ctx: CliContext, day: date) -> StrengthSession | None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+    from planner.serialize import exercise_to_dict
+
     day = _date(args.date)
     session = _session_on(ctx, day)
     if session is None:
