@@ -8,17 +8,15 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop.main_window import MainWindow
-from operations.demo import fill_demo
 from store import Database
 
 SEASON_END = date(2026, 11, 25)  # a Wednesday; the demo season ends the Sunday before
 
 
 @pytest.fixture
-def demo_db(tmp_path):
+def demo_db(tmp_path, demo_database):
     QSettings().clear()  # each test starts from a window never opened before
-    db = Database.open(tmp_path / "strongstride.sqlite")
-    fill_demo(db, today=SEASON_END)
+    db = Database.open(demo_database(tmp_path, SEASON_END))
     yield db
     db.close()
 
