@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import TYPE_CHECKING
 
 from cli.context import CliContext, CliError, print_json
-
-if TYPE_CHECKING:
-    from planner.model import StrengthSession
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,22 +35,13 @@ def _date(text: str) -> date:
         raise CliError(f"--date: '{text}' is not a date (use YYYY-MM-DD)") from exc
 
 
-def _session_on(ctx: CliContext, day: date) -> StrengthSession | None:
-    from operations import training
-
-    for week in training.plan_weeks(ctx.db, start=day, weeks=1, today=ctx.today):
-        for d in week.days:
-            if d.day == day and d.strength is not None:
-                return d.strength
-    return None
-
-
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from operations import training
+    from operations.export.plan import session_on
     from planner.serialize import exercise_to_dict
 
     day = _date(args.date)
-    session = _session_on(ctx, day)
+    session = session_on(ctx.db, day=day, today=ctx.today)
     if session is None:
         raise CliError(f"no strength session is planned on {day:%a %d %b %Y}")
     planned = {ex.swapped_from or ex.id: ex for ex in session.exercises}
@@ -72,7 +59,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     except ValueError as exc:
         raise CliError(str(exc)) from exc
-    after = _session_on(ctx, day)
+    after = session_on(ctx.db, day=day, today=ctx.today)
     exercises = after.exercises if after is not None else ()
     if args.json:
         print_json(

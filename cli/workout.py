@@ -35,20 +35,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations.export.plan import session_on
     from operations.export.workout_fit import (
         WorkoutFileError,
         send_to_watch,
         session_steps,
         write_workout,
     )
-    from operations.training import plan_weeks
 
     try:
         day = date.fromisoformat(args.date)
     except ValueError as exc:
         raise CliError(f"--date: '{args.date}' is not a date (use YYYY-MM-DD)") from exc
-    weeks = plan_weeks(ctx.db, start=day, weeks=1, today=ctx.today)
-    session = next((d.strength for w in weeks for d in w.days if d.day == day and d.strength), None)
+    session = session_on(ctx.db, day=day, today=ctx.today)
     if session is None:
         raise CliError(f"no strength session is planned on {day:%a %-d %b %Y}", exit_code=1)
     try:

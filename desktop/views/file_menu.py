@@ -21,6 +21,7 @@ from desktop.views.icons import icon
 from desktop.views.settings_view import OnboardingWizard
 from desktop.watch_monitor import WatchMonitor
 from operations import imports, training
+from operations.export.plan import weeks_to_print
 from planner.model import WeekPlan
 from store import views as store_views
 
@@ -178,8 +179,8 @@ class FileMenu(QObject):
         db, today, start = w.db, w.today, monday(w.calendar.selected)
 
         def fetch(cancel: threading.Event) -> tuple[list[WeekPlan], list[WeekPlan]]:
-            plans = training.plan_weeks(db, start=start, weeks=PRINT_WEEKS + 1, today=today)
-            return plans[:PRINT_WEEKS], plans[PRINT_WEEKS:]
+            printable = weeks_to_print(db, start=start, weeks=PRINT_WEEKS, today=today)
+            return printable.weeks, printable.next_weeks
 
         w.run(fetch, lambda pair: then(*pair))
 
