@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from operations import history_cache
 from planner.checklists import templates_from_dict
 from planner.defaults import HRREST_WINDOW as RESTING_DAYS_USED
 from planner.heart import HeartRates
@@ -183,7 +184,8 @@ def _activity(d: dict) -> Activity:
 
 
 def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
-    """The load history for `today`, cached until activities, logs or the profile change."""
+    """The load history for `today`, cached (in memory and beside the database, see
+    `history_cache`) until activities, logs, resting heart rates or the profile change."""
     with db.session() as s:
         log_rows = store_plans.log_dicts(s)
         resting = _resting_values(s, today)
@@ -196,8 +198,9 @@ def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
             log_rows[-1]["id"] if log_rows else 0,
             tuple(resting[-RESTING_DAYS_USED:]),
         )
-        cached = _CACHE.get(key)
+        cached = _CACHE.get(key) or history_cache.load(db, key)
         if cached is not None:
+            _CACHE[key] = cached
             return cached
         since = today - timedelta(days=HR_LOOKBACK_DAYS)
         rows = store_loads.activity_dicts(
@@ -208,6 +211,7 @@ def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[key] = history
+    history_cache.save(db, key, history)  # the next start reads it instead of computing it
     return history
 
 
