@@ -137,7 +137,7 @@ def in_window(folder: Path) -> dict[str, object]:
     window.show()
     grid = window.calendar.grid
 
-    def settle(until, limit: float = 30.0) -> None:  # noqa: ANN001
+    def settle(until, limit: float = 30.0) -> None:
         """Run the event loop (idle waits, as in the app) until `until()` holds."""
         if until():
             return

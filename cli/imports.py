@@ -114,13 +114,13 @@ def run_sync_watch(args: argparse.Namespace, ctx: CliContext) -> int:
     return _finish(report, args.json)
 
 
-def _drive(job, quiet: bool) -> ImportReport:  # noqa: ANN001 - an import generator
+def _drive(job, quiet: bool) -> ImportReport:
     from operations import imports
 
     if quiet or not sys.stderr.isatty():
         return imports.drive(job)
 
-    def show(progress) -> None:  # noqa: ANN001
+    def show(progress) -> None:
         if progress.total:
             sys.stderr.write(f"\r{progress.done}/{progress.total} {progress.label[:50]:50}")
 

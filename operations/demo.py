@@ -40,7 +40,7 @@ def fill_demo(db: Database, *, today: date) -> dict[str, int]:
     }
 
 
-def _write_season(s, season: DemoSeason, *, logged_at: datetime) -> None:  # noqa: ANN001 - a Session
+def _write_season(s, season: DemoSeason, *, logged_at: datetime) -> None:
     """The runner, the races, the activities and the strength logs, through the store."""
     runner = season.runner
     store_profile.update_profile(

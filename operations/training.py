@@ -215,7 +215,7 @@ def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
     return history
 
 
-def _resting_values(s, today: date) -> list[tuple[date, float]]:  # noqa: ANN001 - a Session
+def _resting_values(s, today: date) -> list[tuple[date, float]]:
     """The watch's daily resting HR up to `today` (the planner takes the last 14)."""
     values = store_resting.resting_hr_values(s, since=today - timedelta(days=HR_LOOKBACK_DAYS))
     return [(d, v) for d, v in values if d <= today]

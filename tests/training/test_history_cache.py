@@ -28,7 +28,7 @@ def builds(monkeypatch) -> list[date]:
     made: list[date] = []
     real = training.build_history
 
-    def counting(activities, profile, today, *args, **kwargs):  # noqa: ANN001, ANN202
+    def counting(activities, profile, today, *args, **kwargs):
         made.append(today)
         return real(activities, profile, today, *args, **kwargs)
 
@@ -83,7 +83,7 @@ def test_a_cache_file_that_would_run_code_is_refused(db, builds, monkeypatch, tm
     marker = tmp_path / "ran"
 
     class Payload:
-        def __reduce__(self):  # noqa: ANN204
+        def __reduce__(self):
             return (os.system, (f"touch {marker}",))
 
     write_cached(db, "history", history_cache._text(keys[0]), pickle.dumps(Payload()))
