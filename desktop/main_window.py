@@ -121,7 +121,6 @@ class MainWindow(QMainWindow):
         self.calendar_split.addWidget(self.checklist)
         self.calendar_split.setStretchFactor(0, 1)
         self.calendar_split.setSizes([980, 260])
-        self.calendar_area = self.calendar_split  # the page the window opens on
         self.activities = ActivitiesView(self)
         self.load_view = LoadView(self)
         self.races = RacesView(self.today, self)

@@ -449,13 +449,3 @@ def _alpha(color: QColor, a: int) -> QColor:
     out = QColor(color)
     out.setAlpha(a)
     return out
-
-
-def week_starts(loads: list[WeekLoad]) -> list[date]:
-    return [w.week_start for w in loads]
-
-
-def span_days(loads: list[WeekLoad]) -> tuple[date, date] | None:
-    if not loads:
-        return None
-    return loads[0].week_start, loads[-1].week_start + timedelta(days=6)
