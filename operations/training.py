@@ -8,6 +8,7 @@ turned into planner dataclasses here and nowhere else.
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -46,6 +47,7 @@ from store import views as store_views
 
 HR_LOOKBACK_DAYS = 400  # HR bins older than this are only read when loads are recomputed
 _CACHE: dict[tuple, LoadHistory] = {}
+_HISTORY_LOCK = threading.Lock()
 LOAD_FIELDS = {"sex", "birth_year", "hr_max", "hr_rest", "threshold_pace_s_per_km"}
 
 
@@ -185,7 +187,15 @@ def _activity(d: dict) -> Activity:
 
 def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
     """The load history for `today`, cached (in memory and beside the database, see
-    `history_cache`) until activities, logs, resting heart rates or the profile change."""
+    `history_cache`) until activities, logs, resting heart rates or the profile change.
+
+    One caller at a time: jobs that ask at once (the window's plan and its prefetch) share one
+    computation instead of each making its own."""
+    with _HISTORY_LOCK:
+        return _history_once(db, profile, today)
+
+
+def _history_once(db: Database, profile: Profile, today: date) -> LoadHistory:
     with db.session() as s:
         log_rows = store_plans.log_dicts(s)
         resting = _resting_values(s, today)
