@@ -1,9 +1,10 @@
 """The `plan` command's outputs besides the screen: `--pdf`, `--page-size`, `--ics`, `--tz`.
 
 The plan command adds these options with `add_export_options(parser)` and, once it has the
-weeks to print (`operations.export.plan.weeks_to_print`, which also plans the two weeks the PDF
-footer shows), calls `write_exports(args, printable)`. Kept apart from plan.py (the leading underscore
-keeps it out of command discovery) so printing and calendar options live with their owner.
+weeks to print (`operations.export.plan.weeks_to_print`, which also plans the two weeks the
+PDF footer shows), calls `write_exports(args, printable, today=...)`. Kept apart from plan.py
+(the leading underscore keeps it out of command discovery) so printing and calendar options
+live with their owner.
 """
 
 from __future__ import annotations

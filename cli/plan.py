@@ -35,7 +35,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         printable = weeks_to_print(ctx.db, start=start, weeks=args.weeks, today=ctx.today)
     else:
         weeks = training.plan_weeks(ctx.db, start=start, weeks=args.weeks, today=ctx.today)
-        printable = PrintWeeks(weeks, [], "km")
+        printable = PrintWeeks(
+            weeks, next_weeks=[], units="km"
+        )  # the screen and --ics need neither
     weeks = printable.weeks
     written = write_exports(args, printable, today=ctx.today) if wants_export(args) else {}
     if args.json:
