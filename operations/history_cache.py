@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-import threading
 from functools import lru_cache
 from importlib import resources
 
@@ -24,7 +23,6 @@ from store import Database
 from store.cache import read_cached, write_cached
 
 NAME = "history"
-_PENDING: list[threading.Thread] = []
 _PLAIN = {
     "builtins": {"tuple", "list", "dict", "set", "frozenset", "float", "int", "str", "bool"},
     "datetime": {"date", "datetime", "timedelta", "timezone"},
@@ -69,19 +67,4 @@ def load(db: Database, key: tuple) -> LoadHistory | None:
 
 
 def save(db: Database, key: tuple, history: LoadHistory) -> None:
-    """Keep `history` for `key`, written on a thread of its own: the plan the window is waiting
-    for does not wait for the pickling. The process waits for it before it ends."""
-    _PENDING[:] = [thread for thread in _PENDING if thread.is_alive()]
-    thread = threading.Thread(target=_write, args=(db, key, history), name="history-cache")
-    thread.start()
-    _PENDING.append(thread)
-
-
-def wait_saved() -> None:
-    """Wait until every history being kept is written."""
-    for thread in list(_PENDING):
-        thread.join()
-
-
-def _write(db: Database, key: tuple, history: LoadHistory) -> None:
     write_cached(db, NAME, _text(key), pickle.dumps(history, protocol=pickle.HIGHEST_PROTOCOL))
