@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
-def _timed(fn, runs: int = 5) -> list[float]:  # noqa: ANN001
+def _timed(fn, runs: int = 5) -> list[float]:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()

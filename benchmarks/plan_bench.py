@@ -27,12 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from planner.history import build_history  # noqa: E402
-from planner.model import Activity, Profile, Sex  # noqa: E402
-from tests.planner.season_builder import (
-    plan_range,  # noqa: E402
-    shipped_resources,  # noqa: E402
-)
+from planner.history import build_history
+from planner.model import Activity, Profile, Sex
+from tests.planner.season_builder import plan_range, shipped_resources
 
 TODAY = date(2026, 11, 25)
 
@@ -63,7 +60,7 @@ def daily_activities(years: int, seed: int = 7) -> list[Activity]:
     return out
 
 
-def timed(fn, repeat: int) -> float:  # noqa: ANN001
+def timed(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()

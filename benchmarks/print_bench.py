@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.printing.pdf import ensure_gui_app, export_pdf  # noqa: E402
-from tests.printing import plans  # noqa: E402
+from desktop.printing.pdf import ensure_gui_app, export_pdf
+from tests.printing import plans
 
 
 def season(first_monday: date, count: int):

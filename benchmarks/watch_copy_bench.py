@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from importers.devices.fake import FakeAdapter  # noqa: E402
-from importers.report import ImportReport  # noqa: E402
-from importers.watch import discover  # noqa: E402
-from importers.watch_files import copy_steps, garmin_folder, new_files  # noqa: E402
-from tests.conftest import FIT_FIXTURES  # noqa: E402
+from importers.devices.fake import FakeAdapter
+from importers.report import ImportReport
+from importers.watch import discover
+from importers.watch_files import copy_steps, garmin_folder, new_files
+from tests.conftest import FIT_FIXTURES
 
 RUN = "run_forerunner965_hr_gps.fit"
 

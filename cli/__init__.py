@@ -7,6 +7,10 @@ file. Every view takes `--json` and prints machine-readable output.
 
 Exit codes: 0 success, 1 some input failed (the rest was still done), 2 usage or setup error,
 3 an unexpected error (one line here, the details in the log file).
+
+Commands load lazily: a command module imports only argparse and `cli.context` at the top and
+the application layer inside its `run`, so `--version` and `--help` start without SQLAlchemy,
+NumPy, the FIT decoders or Qt. The global options are accepted before or after the command.
 """
 
 from __future__ import annotations
@@ -37,28 +41,46 @@ def command_modules() -> list[str]:
     return sorted(n for n in names if n not in _NOT_COMMANDS)
 
 
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser: it also accepts the global options, so they may follow the command.
+
+    Their default is SUPPRESS, so a value given before the command is kept when the command
+    does not repeat it. Nested commands (`race add`) inherit this class through argparse.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _add_global_options(self, default=argparse.SUPPRESS)
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="folder holding the database (default: $STRONGSTRIDE_DATA_DIR or the user data dir)",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="DATE",
+        default=default,
+        help="treat DATE (YYYY-MM-DD) as today, for planning past or future weeks reproducibly",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="strongstride",
         description="Plans strength training around the running you actually did.",
     )
     parser.add_argument("--version", action="version", version=f"strongstride {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder holding the database (default: $STRONGSTRIDE_DATA_DIR or the user data dir)",
-    )
-    parser.add_argument(
-        "--today",
-        metavar="DATE",
-        help="treat DATE (YYYY-MM-DD) as today, for planning past or future weeks reproducibly",
-    )
+    _add_global_options(parser, default=None)
     parser.add_argument(
         "--self-test",
         action="store_true",
         help="check that this installation works (in a temporary folder) and exit",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     for name in command_modules():
         module = importlib.import_module(f"cli.{name}")
         module.register(sub)

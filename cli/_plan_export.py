@@ -1,20 +1,24 @@
 """The `plan` command's outputs besides the screen: `--pdf`, `--page-size`, `--ics`, `--tz`.
 
-The plan command adds these options with `add_export_options(parser)` and, once it has its
-weeks, calls `write_exports(args, ctx, weeks)`. The PDF footer shows the two weeks after the
-last printed one, so those are planned too. Kept apart from plan.py (the leading underscore
-keeps it out of command discovery) so printing and calendar options live with their owner.
+The plan command adds these options with `add_export_options(parser)` and, once it has the
+weeks to print (`operations.export.plan.weeks_to_print`, which also plans the two weeks the
+PDF footer shows), calls `write_exports(args, printable, today=...)`. Kept apart from plan.py
+(the leading underscore keeps it out of command discovery) so printing and calendar options
+live with their owner.
 """
 
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cli.context import CliContext, CliError
-from planner.model import WeekPlan
+from cli.context import CliError
+
+if TYPE_CHECKING:
+    from operations.export.plan import PrintWeeks
+    from planner.model import WeekPlan
 
 
 def add_export_options(parser: argparse.ArgumentParser) -> None:
@@ -47,40 +51,30 @@ def wants_export(args: argparse.Namespace) -> bool:
 
 
 def write_exports(
-    args: argparse.Namespace, ctx: CliContext, weeks: list[WeekPlan]
+    args: argparse.Namespace, printable: PrintWeeks, *, today: date
 ) -> dict[str, Any]:
     """Write whatever --pdf/--ics asked for; returns {"pdf": path, "ics": path} as written."""
     written: dict[str, Any] = {}
-    if not weeks or not wants_export(args):
+    if not printable.weeks or not wants_export(args):
         return written
-    units = _units(ctx)
     if args.pdf:
-        written["pdf"] = str(_write_pdf(args, ctx, weeks, units))
+        written["pdf"] = str(_write_pdf(args, printable, today))
     if args.ics:
-        written["ics"] = str(_write_ics(args, weeks))
+        written["ics"] = str(_write_ics(args, printable.weeks))
     return written
 
 
-def _units(ctx: CliContext) -> str:
-    from operations.training import load_profile
-
-    return load_profile(ctx.db).units or "km"
-
-
-def _write_pdf(args, ctx: CliContext, weeks: list[WeekPlan], units: str) -> Path:
+def _write_pdf(args: argparse.Namespace, printable: PrintWeeks, today: date) -> Path:
     from desktop.printing.pdf import PrintError, export_pdf
-    from operations.training import plan_weeks
 
-    after = weeks[-1].week_start + timedelta(days=7)
-    next_weeks = plan_weeks(ctx.db, start=after, weeks=2, today=ctx.today)
     try:
         return export_pdf(
-            weeks,
+            printable.weeks,
             Path(args.pdf),
-            units=units,
+            units=printable.units,
             page_size=args.page_size,
-            next_weeks=next_weeks,
-            today=ctx.today,
+            next_weeks=printable.next_weeks,
+            today=today,
         )
     except PrintError as exc:
         raise CliError(f"--pdf: {exc}") from exc

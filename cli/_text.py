@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from planner.model import StrengthSession, WeekLoad, WeekPlan
+if TYPE_CHECKING:
+    from planner.model import StrengthSession, WeekLoad, WeekPlan
 
 
 def _sessions(n: int) -> str:

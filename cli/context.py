@@ -12,10 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from operations.paths import DataDirError, database_path, resolve_data_dir
-from store import Database
+
+if TYPE_CHECKING:  # the store (and SQLAlchemy) is loaded only by commands that open it
+    from store import Database
 
 
 class CliError(Exception):
@@ -55,6 +57,7 @@ class CliContext:
     def db(self) -> Database:
         if self._db is None:
             from operations.backup import daily_backup
+            from store import Database
 
             self._db = Database.open(database_path(self.data_dir))  # StoreError: one line
             daily_backup(self._db, today=date.today())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from cli.context import CliContext, CliError, print_json
-from operations.demo import NotADemoFolder, fill_demo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations.demo import NotADemoFolder, fill_demo
+
     try:
         summary = fill_demo(ctx.db, today=ctx.today)
     except NotADemoFolder as exc:

@@ -11,11 +11,10 @@ import sys
 import threading
 from datetime import datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli import validate
 from cli.context import CliContext, CliError, print_json, write_csv
-from importers.report import ImportReport
-from operations import imports
 
 ACTIVITY_FIELDS = (
     "id",
@@ -35,6 +34,9 @@ ACTIVITY_FIELDS = (
     "load",
     "load_method",
 )
+
+if TYPE_CHECKING:
+    from importers.report import ImportReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -90,6 +92,8 @@ def _sync_usage(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import imports
+
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing and len(missing) == len(args.paths):
         raise CliError(f"import: no such file or folder: {', '.join(missing)}")
@@ -98,6 +102,8 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_sync_watch(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import imports
+
     mount = Path(args.path) if args.path else None
     if mount is not None and not mount.is_dir():
         raise CliError(f"sync watch: {mount} is not a folder")
@@ -110,11 +116,13 @@ def run_sync_watch(args: argparse.Namespace, ctx: CliContext) -> int:
     return _finish(report, args.json)
 
 
-def _drive(job, quiet: bool) -> ImportReport:  # noqa: ANN001 - an import generator
+def _drive(job, quiet: bool) -> ImportReport:
+    from operations import imports
+
     if quiet or not sys.stderr.isatty():
         return imports.drive(job)
 
-    def show(progress) -> None:  # noqa: ANN001
+    def show(progress) -> None:
         if progress.total:
             sys.stderr.write(f"\r{progress.done}/{progress.total} {progress.label[:50]:50}")
 

@@ -6,8 +6,6 @@ import argparse
 
 from cli._text import print_loads
 from cli.context import CliContext, CliError, print_json, write_csv
-from operations import training
-from planner.serialize import week_load_to_dict
 
 CSV_COLUMNS = (
     "week_start",
@@ -42,6 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+    from planner.serialize import week_load_to_dict
+
     if not 1 <= args.weeks <= 1040:
         raise CliError("--weeks: 1 to 1040")
     loads = training.weekly_load(ctx.db, weeks=args.weeks, today=ctx.today)

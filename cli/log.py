@@ -7,7 +7,6 @@ from datetime import date
 
 from cli import validate
 from cli.context import CliContext, CliError, print_json
-from operations import training
 
 _DAY_KINDS = {
     "rest": "a rest day",
@@ -38,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     day = validate.day(args.date, "DATE", today=ctx.today)
     moved_to = validate.day(args.moved_to, "--moved-to", today=ctx.today) if args.moved_to else None
     if moved_to == day:
@@ -84,6 +85,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _refuse_day_without_session(ctx: CliContext, day: date) -> None:
     """Only a day that holds a planned (or logged) strength session can be logged."""
+    from operations import training
+
     for week in training.plan_weeks(ctx.db, start=day, weeks=1, today=ctx.today):
         for d in week.days:
             if d.day == day and d.strength is None:

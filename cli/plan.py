@@ -8,8 +8,6 @@ from cli import validate
 from cli._plan_export import add_export_options, wants_export, write_exports
 from cli._text import print_week
 from cli.context import CliContext, CliError, print_json
-from operations import training
-from planner.serialize import week_plan_to_dict
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,11 +24,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+    from operations.export.plan import PrintWeeks, weeks_to_print
+    from planner.serialize import week_plan_to_dict
+
     start = validate.day(args.week, "--week", today=ctx.today) if args.week else ctx.today
     if not 1 <= args.weeks <= 104:
         raise CliError("--weeks: 1 to 104")
-    weeks = training.plan_weeks(ctx.db, start=start, weeks=args.weeks, today=ctx.today)
-    written = write_exports(args, ctx, weeks) if wants_export(args) else {}
+    if args.pdf:  # the printout also shows the weeks after the last one printed
+        printable = weeks_to_print(ctx.db, start=start, weeks=args.weeks, today=ctx.today)
+    else:
+        weeks = training.plan_weeks(ctx.db, start=start, weeks=args.weeks, today=ctx.today)
+        printable = PrintWeeks(
+            weeks, next_weeks=[], units="km"
+        )  # the screen and --ics need neither
+    weeks = printable.weeks
+    written = write_exports(args, printable, today=ctx.today) if wants_export(args) else {}
     if args.json:
         doc: object = [week_plan_to_dict(w) for w in weeks]
         if written:

@@ -7,7 +7,6 @@ from dataclasses import asdict
 
 from cli import validate
 from cli.context import CliContext, CliError, print_json
-from operations import training
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -97,6 +96,8 @@ _FIELDS = {
 
 
 def run_set(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     fields = {}
     for option, name in _FIELDS.items():
         value = getattr(args, option)
@@ -131,6 +132,8 @@ def _check_numbers(fields: dict, ctx: CliContext) -> None:
 
 
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     profile = training.load_profile(ctx.db)
     doc = asdict(profile)
     heart = training.heart_rates(ctx.db, today=ctx.today)

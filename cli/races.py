@@ -7,7 +7,6 @@ from dataclasses import asdict
 
 from cli import validate
 from cli.context import CliContext, CliError, print_json
-from operations import training
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     day = validate.day(args.date, "--date", today=ctx.today)
     validate.number(args.distance_km, "--distance-km", validate.RACE_KM, "km")
     try:
@@ -59,6 +60,8 @@ def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     races = training.list_races(ctx.db)
     if args.json:
         print_json([{**asdict(r), "date": r.day, "priority": r.priority.value} for r in races])
@@ -71,6 +74,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+
     try:
         training.remove_race(ctx.db, race_id=args.id)
     except KeyError as exc:

@@ -104,7 +104,7 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0 if report.complete and not report.failed else 1
 
 
-def _show(progress) -> None:  # noqa: ANN001 - a Progress
+def _show(progress) -> None:
     sys.stderr.write(f"\r{progress.label[:70]:70}")
 
 

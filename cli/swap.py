@@ -7,13 +7,9 @@ the planned dose stays). `--reset` goes back to the planned exercise.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 from cli import validate
 from cli.context import CliContext, CliError, print_json
-from operations import training
-from planner.model import StrengthSession
-from planner.serialize import exercise_to_dict
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,17 +28,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _session_on(ctx: CliContext, day: date) -> StrengthSession | None:
-    for week in training.plan_weeks(ctx.db, start=day, weeks=1, today=ctx.today):
-        for d in week.days:
-            if d.day == day and d.strength is not None:
-                return d.strength
-    return None
-
-
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import training
+    from operations.export.plan import session_on
+    from planner.serialize import exercise_to_dict
+
     day = validate.day(args.date, "--date", today=ctx.today)
-    session = _session_on(ctx, day)
+    session = session_on(ctx.db, day=day, today=ctx.today)
     if session is None:
         raise CliError(f"no strength session is planned on {day:%a %d %b %Y}")
     planned = {ex.swapped_from or ex.id: ex for ex in session.exercises}
@@ -60,7 +52,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     except ValueError as exc:
         raise CliError(str(exc)) from exc
-    after = _session_on(ctx, day)
+    after = session_on(ctx.db, day=day, today=ctx.today)
     exercises = after.exercises if after is not None else ()
     if args.json:
         print_json(

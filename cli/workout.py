@@ -36,12 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations.export.plan import session_on
     from operations.export.workout_fit import WorkoutFileError, session_steps, write_workout
-    from operations.training import plan_weeks
 
     day = validate.day(args.date, "--date", today=ctx.today)
-    weeks = plan_weeks(ctx.db, start=day, weeks=1, today=ctx.today)
-    session = next((d.strength for w in weeks for d in w.days if d.day == day and d.strength), None)
+    session = session_on(ctx.db, day=day, today=ctx.today)
     if session is None:
         raise CliError(f"no strength session is planned on {day:%a %-d %b %Y}", exit_code=1)
     try:
@@ -67,7 +66,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _send_to_watch(session, choice: str) -> str:  # noqa: ANN001 - StrengthSession
+def _send_to_watch(session, choice: str) -> str:
     """Onto the watch at the mount point given, or the one watch plugged in (drive or MTP)."""
     from importers.watch import NO_WATCH_HELP
     from operations.export.workout_fit import WorkoutFileError, send_to_plugged_in_watch

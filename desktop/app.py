@@ -55,7 +55,7 @@ def run_app(data_dir: Path, *, today: date | None = None, open_files: Sequence[P
         lock.release()
 
 
-def open_database(data_dir: Path, parent=None, *, offer=True) -> Database | None:  # noqa: ANN001
+def open_database(data_dir: Path, parent=None, *, offer=True) -> Database | None:
     """The database, or None after telling the runner why not (a damaged one: its backup)."""
     from desktop.views.backup_actions import offer_latest_backup
 
@@ -69,7 +69,7 @@ def open_database(data_dir: Path, parent=None, *, offer=True) -> Database | None
         return None
 
 
-def _refuse(message: str, parent=None) -> int:  # noqa: ANN001 - QWidget
+def _refuse(message: str, parent=None) -> int:
     print(f"strongstride: {message}", file=sys.stderr)
     QMessageBox.critical(parent, "StrongStride", message)
     return 2

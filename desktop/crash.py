@@ -20,7 +20,7 @@ _dialogs: list[QMessageBox] = []
 
 
 def install_crash_dialog(log: Path | None) -> None:
-    def on_exception(kind, exc, tb) -> None:  # noqa: ANN001 - sys.excepthook's signature
+    def on_exception(kind, exc, tb) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return

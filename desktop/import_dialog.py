@@ -185,7 +185,7 @@ class ImportDialog(QDialog):
             return
         super().reject()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.running:
             self.cancel()
             event.ignore()

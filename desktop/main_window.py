@@ -123,7 +123,6 @@ class MainWindow(QMainWindow):
         self.calendar_split.addWidget(self.checklist)
         self.calendar_split.setStretchFactor(0, 1)
         self.calendar_split.setSizes([980, 260])
-        self.calendar_area = self.calendar_split  # the page the window opens on
         self.activities = ActivitiesView(self)
         self.load_view = LoadView(self)
         self.races = RacesView(self.today, self)
@@ -206,7 +205,7 @@ class MainWindow(QMainWindow):
         hints.colorSchemeChanged.connect(lambda _s: self.retheme())
 
     # -- background work --------------------------------------------------------------------
-    def run(self, fn, on_result=None, *, name: str = "") -> Job:  # noqa: ANN001 - callables
+    def run(self, fn, on_result=None, *, name: str = "") -> Job:
         """Run `fn(cancel)` off the GUI thread; `on_result` gets its value on the GUI thread.
 
         The value travels boxed in a tuple, so a job returning None never crosses threads bare.
@@ -322,7 +321,7 @@ class MainWindow(QMainWindow):
     def load_loads(self) -> None:
         db, today, weeks = self.db, self.today, self.load_view.weeks
 
-        def fetch(cancel: threading.Event):  # noqa: ANN202
+        def fetch(cancel: threading.Event):
             loads = training.weekly_load(db, weeks=weeks, today=today)
             phases, done = {}, {}
             if loads:
@@ -338,7 +337,7 @@ class MainWindow(QMainWindow):
                 }
             return loads, phases, done, training.list_races(db)
 
-        def show(result) -> None:  # noqa: ANN001
+        def show(result) -> None:
             loads, phases, done, races = result
             self.load_view.set_data(
                 loads, phases=phases, races=races, strength_done=done, units=self.units
@@ -353,7 +352,7 @@ class MainWindow(QMainWindow):
     def reload_profile(self) -> None:
         db = self.db
 
-        def show(profile) -> None:  # noqa: ANN001
+        def show(profile) -> None:
             self.units = profile.units or "km"
             self.calendar.set_units(self.units)
             self.settings_view.form.set_profile(profile)
@@ -403,11 +402,11 @@ class MainWindow(QMainWindow):
         self._view_changed(self.sidebar.currentRow())
         self.refresh_status()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -450,7 +449,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         help_menu.show_about(self)
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not getattr(self, "_shown_once", False):
             self._shown_once = True
@@ -458,7 +457,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.strava.start)
             self.file_menu.watch_monitor.start()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.file_menu.importing:
             answer = QMessageBox.question(
                 self,

@@ -28,14 +28,14 @@ class StravaSyncDialog(ImportDialog):
         if total >= 0:
             self.bar.setFormat(self.tr("%v of %m"))
 
-    def on_report(self, report) -> None:  # noqa: ANN001 - a StravaSyncReport
+    def on_report(self, report) -> None:
         super().on_report(report)
         if report.stopped:
             self.heading.setText(self.tr("Strava sync stopped early"))
         elif not report.cancelled:
             self.heading.setText(self.tr("Strava sync finished"))
 
-    def summary(self, report) -> str:  # noqa: ANN001 - a StravaSyncReport
+    def summary(self, report) -> str:
         return "\n".join(
             report.summary_lines()[:1]
             + [ln for ln in report.summary_lines()[1:] if ln.startswith(("Stopped", "Cancelled"))]
@@ -58,7 +58,7 @@ class StravaControl(QObject):
         self.box.disconnect_requested.connect(self.disconnect)
         self.box.sync_on_start_changed.connect(self.set_sync_on_start)
 
-    def _call(self, name: str, **kwargs: Any):  # noqa: ANN202 - a job function
+    def _call(self, name: str, **kwargs: Any):
         db = self.window.db
 
         def work(cancel: threading.Event) -> Any:
@@ -102,7 +102,7 @@ class StravaControl(QObject):
         if self.connect_job is not None:
             self.connect_job.cancel()
 
-    def _connected(self, done) -> None:  # noqa: ANN001 - operations.strava.Connected
+    def _connected(self, done) -> None:
         self.box.client_secret.clear()
         self.box.set_waiting(False)
         self.refresh()
@@ -118,7 +118,7 @@ class StravaControl(QObject):
             return None
         db = self.window.db
 
-        def work(cancel: threading.Event):  # noqa: ANN202 - generator job
+        def work(cancel: threading.Event):
             from operations import strava
 
             return (yield from strava.sync(db, cancel=cancel))

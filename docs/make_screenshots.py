@@ -22,7 +22,7 @@ OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1360, 860)
 
 
-def settle(app, seconds: float, until=None) -> None:  # noqa: ANN001
+def settle(app, seconds: float, until=None) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
@@ -58,7 +58,7 @@ def main() -> int:
     return 0
 
 
-def first_run(app, window_type, database_type, theme: str) -> None:  # noqa: ANN001
+def first_run(app, window_type, database_type, theme: str) -> None:
     """The welcome wizard a new runner sees on an empty data folder."""
     folder = Path(tempfile.mkdtemp())
     db = database_type.open(folder / "strongstride.sqlite")
@@ -81,7 +81,7 @@ def first_run(app, window_type, database_type, theme: str) -> None:  # noqa: ANN
     db.close()
 
 
-def shoot(app, window, theme: str) -> None:  # noqa: ANN001
+def shoot(app, window, theme: str) -> None:
     """Every main view of one window, saved as <view>-<theme>.png."""
     window.file_menu.watch_monitor.timer.setInterval(600_000)
     window.resize(*SIZE)

@@ -16,12 +16,6 @@ class Progress:
     total: int | None  # None while the total is still unknown (e.g. walking folders)
     label: str = ""
 
-    @property
-    def fraction(self) -> float | None:
-        if not self.total:
-            return None
-        return min(1.0, self.done / self.total)
-
 
 class Cancelled(Exception):
     """Raised by a job's driver when the user cancelled; work done so far is kept."""

@@ -297,11 +297,6 @@ def gunzip_limited(data: bytes, cap: int) -> bytes:
     return out
 
 
-def _is_known(known: dict, path: str, size: int, mtime: float | None) -> bool:
-    f = known.get(path)
-    return f is not None and f.size == size and f.mtime == mtime
-
-
 def read_candidate(c: Candidate, *, limit: int = DEFAULT_LIMITS.max_member_bytes) -> bytes:
     """The FIT bytes of a candidate (plain file, gzip or already-read archive member)."""
     if c.data is not None:

@@ -95,7 +95,7 @@ class StravaSession(requests.Session):
         path = self.base.path + parts.path
         return urlunsplit((self.base.scheme, self.base.netloc, path, parts.query, parts.fragment))
 
-    def request(self, method, url, *args, **kwargs):  # noqa: ANN001, ANN201 - requests' own
+    def request(self, method, url, *args, **kwargs):
         kwargs.setdefault("timeout", TIMEOUT_S)
         return super().request(method, self.rewrite(str(url)), *args, **kwargs)
 

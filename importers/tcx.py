@@ -31,7 +31,7 @@ def read_tcx(data: bytes) -> FitResult:
     return FitResult(found, decoder="tcx")
 
 
-def _activity(act: ET.Element):  # noqa: ANN202 - an ActivityRecord or None
+def _activity(act: ET.Element):
     points = [p for p in (_point(tp) for tp in _all(act, "Trackpoint")) if p is not None]
     if not points:
         return None

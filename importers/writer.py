@@ -229,13 +229,13 @@ def _richer(act: ActivityRecord, other: store.StoredActivity) -> bool:
     return mine > theirs
 
 
-def insert_records(session, records: Iterable[ActivityRecord]) -> list[int]:  # noqa: ANN001
+def insert_records(session, records: Iterable[ActivityRecord]) -> list[int]:
     """Insert records as they are, in the caller's transaction, without the duplicate rule:
     for data that is known to be new, such as the demo season or a benchmark's history."""
     return [_insert(session, act, None) for act in records]
 
 
-def _insert(s, act: ActivityRecord, file_id: int | None) -> int:  # noqa: ANN001 - a Session
+def _insert(s, act: ActivityRecord, file_id: int | None) -> int:
     return store.insert_activity(
         s,
         _row(act),

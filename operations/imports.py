@@ -75,7 +75,7 @@ def _with_loads(db: Database, report: ImportReport) -> ImportReport:
     return report
 
 
-def drive(job: Generator[Progress, None, ImportReport], on_progress=None) -> ImportReport:  # noqa: ANN001
+def drive(job: Generator[Progress, None, ImportReport], on_progress=None) -> ImportReport:
     """Run an import generator to its end, handing each `Progress` to `on_progress`."""
     while True:
         try:

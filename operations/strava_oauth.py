@@ -37,7 +37,7 @@ class _Listener(HTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Listener
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         if parts.path != CALLBACK_PATH:
             self.send_error(404)
@@ -59,7 +59,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
         self.server.arrived.set()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet: the redirect's query holds the one-time code."""
 
 

@@ -8,10 +8,12 @@ turned into planner dataclasses here and nowhere else.
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from operations import history_cache
 from planner import moves as planner_moves
 from planner.checklists import templates_from_dict
 from planner.defaults import HRREST_WINDOW as RESTING_DAYS_USED
@@ -47,6 +49,7 @@ from store import views as store_views
 
 HR_LOOKBACK_DAYS = 400  # HR bins older than this are only read when loads are recomputed
 _CACHE: dict[tuple, LoadHistory] = {}
+_HISTORY_LOCK = threading.Lock()
 LOAD_FIELDS = {"sex", "birth_year", "hr_max", "hr_rest", "threshold_pace_s_per_km"}
 
 
@@ -185,7 +188,16 @@ def _activity(d: dict) -> Activity:
 
 
 def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
-    """The load history for `today`, cached until activities, logs or the profile change."""
+    """The load history for `today`, cached (in memory and beside the database, see
+    `history_cache`) until activities, logs, resting heart rates or the profile change.
+
+    One caller at a time: jobs that ask at once (the window's plan and its prefetch) share one
+    computation instead of each making its own."""
+    with _HISTORY_LOCK:
+        return _history_once(db, profile, today)
+
+
+def _history_once(db: Database, profile: Profile, today: date) -> LoadHistory:
     with db.session() as s:
         log_rows = store_plans.log_dicts(s)
         resting = _resting_values(s, today)
@@ -198,8 +210,9 @@ def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
             log_rows[-1]["id"] if log_rows else 0,
             tuple(resting[-RESTING_DAYS_USED:]),
         )
-        cached = _CACHE.get(key)
+        cached = _CACHE.get(key) or history_cache.load(db, key)
         if cached is not None:
+            _CACHE[key] = cached
             return cached
         since = today - timedelta(days=HR_LOOKBACK_DAYS)
         rows = store_loads.activity_dicts(
@@ -210,10 +223,11 @@ def _history(db: Database, profile: Profile, today: date) -> LoadHistory:
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[key] = history
+    history_cache.save(db, key, history)  # the next start reads it instead of computing it
     return history
 
 
-def _resting_values(s, today: date) -> list[tuple[date, float]]:  # noqa: ANN001 - a Session
+def _resting_values(s, today: date) -> list[tuple[date, float]]:
     """The watch's daily resting HR up to `today` (the planner takes the last 14)."""
     values = store_resting.resting_hr_values(s, since=today - timedelta(days=HR_LOOKBACK_DAYS))
     return [(d, v) for d, v in values if d <= today]

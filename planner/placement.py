@@ -35,14 +35,6 @@ class DayRule:
     race: Race | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
-    day: date
-    upper_core: bool
-    light: str
-    rule: DayRule
-
-
 def _race_offsets(day: date, races: Sequence[Race]) -> list[tuple[int, Race]]:
     """(days until race, race) for races up to D-6 (the first day of an A-race week)."""
     last = max(D.RACE_WEEK_LIGHT_DAYS)
@@ -150,11 +142,3 @@ def race_week_day(
         if r is not None:
             return r
     return None
-
-
-def to_slots(chosen: Sequence[DayRule], after_race_first: Collection[date] = ()) -> list[Slot]:
-    slots = []
-    for r in sorted(chosen, key=lambda r: r.day):
-        light = r.light or ("after_race" if r.day in after_race_first else "")
-        slots.append(Slot(r.day, not r.lower_ok, light, r))
-    return slots

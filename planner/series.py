@@ -6,7 +6,6 @@ ratio, monotony and strain describe the past; the planner never decides anything
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -169,7 +168,3 @@ def last_days(values: Sequence[float], ctx_first: date, day: date, n: int) -> li
     """The n daily values ending on `day`, zeros before the series starts."""
     end = (day - ctx_first).days + 1
     return [values[i] if 0 <= i < len(values) else 0.0 for i in range(end - n, end)]
-
-
-def is_finite(x: float | None) -> bool:
-    return x is not None and math.isfinite(x)

@@ -255,10 +255,6 @@ def replace_activity(session: Session, *, old_id: int, new_id: int) -> None:
     add_alias(session, activity_id=new_id, source=old.source, external_id=old.external_id)
 
 
-def is_partial(session: Session, activity_id: int) -> bool:
-    return bool(session.scalar(select(Activity.partial).where(Activity.id == activity_id)))
-
-
 def supersede_same_key(session: Session, *, old_id: int) -> list[tuple[str, str]]:
     """Delete an activity that a complete copy of the same recording replaces; returns its
     aliases so the caller can attach them to the new row."""

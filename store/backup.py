@@ -166,7 +166,7 @@ def _old_dailies(dailies: list[Path]) -> list[Path]:
     return [p for p in dailies if p not in keep]
 
 
-def check_backup(path: Path, *, known_revision) -> BackupCheck:  # noqa: ANN001 - callable
+def check_backup(path: Path, *, known_revision) -> BackupCheck:
     """Refuse anything that is not a whole StrongStride database this version can open.
 
     `known_revision(rev)` says whether this version knows a schema revision (a newer one is
@@ -192,7 +192,7 @@ def check_backup(path: Path, *, known_revision) -> BackupCheck:  # noqa: ANN001 
         remove_new_companions(path, found)  # a read-only look leaves nothing beside the file
 
 
-def _check_contents(path: Path, conn: sqlite3.Connection, known_revision) -> BackupCheck:  # noqa: ANN001
+def _check_contents(path: Path, conn: sqlite3.Connection, known_revision) -> BackupCheck:
     problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
     if problems != ["ok"]:
         raise BackupError(f"{path} is damaged ({problems[0]}); choose another backup")

@@ -86,7 +86,7 @@ def check_pages(path: Path) -> None:
         raise damaged_error(path, found[0], backup.latest_backup(path))
 
 
-def _read_only(path: Path, read):  # noqa: ANN001, ANN202 - a callable over a connection
+def _read_only(path: Path, read):
     """Run `read(conn)` on a read-only connection; SQLite errors become one-line StoreErrors."""
     before = companions(path)
     try:

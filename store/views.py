@@ -7,12 +7,12 @@ knows about Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from store.models import Activity, AthleteProfile, HrBin, SyncState
+from store.models import Activity, AthleteProfile, SyncState
 from store.series import unpack_series
 
 
@@ -64,35 +64,12 @@ def activity_rows(session: Session) -> list[ActivityRow]:
     return [_row(r) for r in result]
 
 
-def activity_rows_between(session: Session, first: date, last: date) -> list[ActivityRow]:
-    """Activities whose local start falls on a day from `first` to `last`, oldest first.
-
-    The UTC window is widened by a day on each side and filtered on local time.
-    """
-    lo = datetime.combine(first - timedelta(days=1), datetime.min.time())
-    hi = datetime.combine(last + timedelta(days=2), datetime.min.time())
-    result = session.execute(
-        select(*_ROW_COLUMNS)
-        .where(Activity.start_utc >= lo, Activity.start_utc < hi)
-        .order_by(Activity.start_utc)
-    )
-    rows = [_row(r) for r in result]
-    return [r for r in rows if first <= r.start.date() <= last]
-
-
 def activity_series(session: Session, activity_id: int) -> list[tuple[float, float, float]]:
     """The chart series (t s, hr bpm, speed m/s) of one activity; NaN marks a missing value."""
     blob = session.scalar(select(Activity.series).where(Activity.id == activity_id))
     if not blob:
         return []
     return unpack_series(blob)
-
-
-def activity_hr_histogram(session: Session, activity_id: int) -> list[tuple[int, float]]:
-    rows = session.execute(
-        select(HrBin.bpm, HrBin.seconds).where(HrBin.activity_id == activity_id).order_by(HrBin.bpm)
-    )
-    return [(int(b), float(s)) for b, s in rows]
 
 
 def is_onboarded(session: Session) -> bool:
@@ -106,13 +83,3 @@ def last_syncs(session: Session) -> dict[str, datetime]:
     """When each source last synced (UTC)."""
     rows = session.execute(select(SyncState.source, SyncState.last_sync_utc))
     return {src: when for src, when in rows if when is not None}
-
-
-def race_rows(session: Session) -> list[tuple[int, date, str, float, str]]:
-    """(id, day, name, distance_km, priority) of every race, by date."""
-    from store.models import Race
-
-    rows = session.execute(
-        select(Race.id, Race.day, Race.name, Race.distance_km, Race.priority).order_by(Race.day)
-    )
-    return [tuple(r) for r in rows]  # type: ignore[misc]

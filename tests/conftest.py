@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import keyring
@@ -78,6 +81,45 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     return folder
+
+
+DemoCopy = Callable[[Path, date], Path]
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> DemoCopy:
+    """`copy_demo(folder, today)`: the demo season ending before `today`, as the folder's database.
+
+    Each season is filled once per test run (through the same `fill_demo` the `demo` command
+    uses) and copied with SQLite's backup API into every folder that asks for it, so a test
+    gets its own database file without paying for a fresh fill.
+    """
+    from operations.demo import fill_demo
+    from operations.paths import DATABASE_FILE
+    from store import Database
+
+    filled: dict[date, Path] = {}
+
+    def copy_demo(folder: Path, today: date) -> Path:
+        if today not in filled:
+            original = tmp_path_factory.mktemp("demo-season") / DATABASE_FILE
+            db = Database.open(original)
+            try:
+                fill_demo(db, today=today)
+            finally:
+                db.close()
+            filled[today] = original
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / DATABASE_FILE
+        source, copy = sqlite3.connect(filled[today]), sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            source.close()
+            copy.close()
+        return target
+
+    return copy_demo
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

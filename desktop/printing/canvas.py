@@ -139,11 +139,6 @@ class Canvas:
             self.painter.setPen(QPen(color, self.pt(weight)))
             self.painter.drawLine(QPointF(x1, y), QPointF(x2, y))
 
-    def vrule(self, x: float, y1: float, y2: float, *, weight: float = 0.5, color=RULE) -> None:
-        if self.painter is not None:
-            self.painter.setPen(QPen(color, self.pt(weight)))
-            self.painter.drawLine(QPointF(x, y1), QPointF(x, y2))
-
     def box(self, x: float, y: float, w: float, h: float, *, weight: float = 0.6) -> None:
         """An empty box to tick or write in."""
         if self.painter is not None:

@@ -60,7 +60,7 @@ SEARCH_COLUMN = len(COLUMNS)
 
 
 class ActivitiesModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:  # noqa: ANN001 - QObject
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[ActivityRow] = []
         self.units = "km"
@@ -76,18 +76,18 @@ class ActivitiesModel(QAbstractTableModel):
     def _search(r: ActivityRow) -> str:
         return f"{r.sport}\t{r.start:%Y-%m-%d} {r.name or ''} {r.source}".lower()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(COLUMNS) + 1  # + the hidden search column
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):  # noqa: N802, ANN201
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(COLUMNS[section][1]) if section < len(COLUMNS) else ""
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         if index.column() == SEARCH_COLUMN:
@@ -146,7 +146,7 @@ class ActivitiesModel(QAbstractTableModel):
 class ActivitiesFilter(QSortFilterProxyModel):
     """Filters by free text and sport; sorting is handed to the source model."""
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001 - QObject
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.text = ""
         self.sport = ""

@@ -102,7 +102,7 @@ class CalendarGrid(CellPainting, QWidget):
         return next((c for c in self._chips if c.rect.contains(pos)), None)
 
     # -- interaction ------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
         if key in steps and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -120,7 +120,7 @@ class CalendarGrid(CellPainting, QWidget):
         else:
             super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
         day = self.day_at(pos)
         if day is not None:
@@ -128,7 +128,7 @@ class CalendarGrid(CellPainting, QWidget):
         chip = self.chip_at(pos)
         self._press = (pos, chip) if chip is not None else None
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None:
             return
         start, chip = self._press
@@ -139,28 +139,28 @@ class CalendarGrid(CellPainting, QWidget):
             drag.setMimeData(session_mime(chip.day))
             drag.exec(Qt.DropAction.MoveAction)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._press is not None:
             _, chip = self._press
             self._press = None
             self.session_activated.emit(chip.day)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         chip = self.chip_at(event.position().toPoint())
         if chip is None:
             super().mouseDoubleClickEvent(event)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasFormat(SESSION_MIME):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
+    def dragMoveEvent(self, event) -> None:
         if event.mimeData().hasFormat(SESSION_MIME) and self.day_at(event.position().toPoint()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+    def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()
         target = self.day_at(event.position().toPoint())
         if not mime.hasFormat(SESSION_MIME) or target is None:
@@ -171,13 +171,13 @@ class CalendarGrid(CellPainting, QWidget):
         if source != target:
             self.move_requested.emit(source, target)
 
-    def event(self, ev) -> bool:  # noqa: ANN001 - any QEvent
+    def event(self, ev) -> bool:
         if ev.type() == ev.Type.ToolTip:
             self._show_tooltip(ev)
             return True
         return super().event(ev)
 
-    def _show_tooltip(self, ev) -> None:  # noqa: ANN001 - QHelpEvent
+    def _show_tooltip(self, ev) -> None:
         pos = ev.pos()
         if not self.week_mode and pos.x() < WEEK_COLUMN:
             day = self.day_at(QPoint(WEEK_COLUMN + 2, pos.y()))

@@ -49,7 +49,7 @@ class CellPainting:
         return pen
 
     # -- painting ---------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         c = colors()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -158,7 +158,7 @@ class CellPainting:
             p.drawText(QRect(r.x() + 8, y, r.width() - 12, line), 0, self._day_type_text(plan))
         p.setFont(self.font())
 
-    def _wrapped(self, p: QPainter, r: QRect, y: int, text: str, color, indent: int = 8) -> int:  # noqa: ANN001
+    def _wrapped(self, p: QPainter, r: QRect, y: int, text: str, color, indent: int = 8) -> int:
         """Draw `text` wrapped to the cell width from `y`; returns the y below it."""
         box = QRect(r.x() + indent, y, r.width() - indent - 6, max(0, r.bottom() - y - 4))
         flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
@@ -237,7 +237,7 @@ class CellPainting:
         self._chips.append(Chip(chip, plan.day, s.status == "planned"))
         return chip.bottom()
 
-    def _activity_text(self, act) -> str:  # noqa: ANN001 - planner Activity
+    def _activity_text(self, act) -> str:
         if not self.week_mode:  # month cells: distance and h:mm, or the time alone
             name = "" if act.sport == "running" else fmt.sport_name(act.sport) + " "
             if act.distance_m:

@@ -114,7 +114,7 @@ class CalendarView(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
             sc.activated.connect(slot)
 
-    def _nav(self, text: str, tip: str, slot) -> QToolButton:  # noqa: ANN001 - callable
+    def _nav(self, text: str, tip: str, slot) -> QToolButton:
         b = QToolButton(self)
         b.setText(text)
         b.setToolTip(tip)

@@ -22,6 +22,7 @@ from desktop.views.icons import icon
 from desktop.views.settings_view import OnboardingWizard
 from desktop.watch_monitor import WatchMonitor
 from operations import imports, training
+from operations.export.plan import weeks_to_print
 from planner.model import WeekPlan
 from store import views as store_views
 
@@ -49,7 +50,7 @@ class FileMenu(QObject):
         w = self.window
         tr = self.tr
 
-        def add(text: str, slot, shortcut=None, icon_name: str | None = None) -> QAction:  # noqa: ANN001
+        def add(text: str, slot, shortcut=None, icon_name: str | None = None) -> QAction:
             action = QAction(text, w)
             if icon_name:
                 action.setIcon(icon(icon_name))
@@ -105,7 +106,7 @@ class FileMenu(QObject):
             return None
         db = self.window.db
 
-        def work(cancel: threading.Event):  # noqa: ANN202 - generator job
+        def work(cancel: threading.Event):
             return (
                 yield from imports.import_paths(db, paths=paths, cancel=cancel, workers=workers)
             )
@@ -119,7 +120,7 @@ class FileMenu(QObject):
         db, data_dir, watch = self.window.db, self.window.data_dir, self.watch
         adapters = self.watch_monitor.adapters()
 
-        def work(cancel: threading.Event):  # noqa: ANN202 - generator job
+        def work(cancel: threading.Event):
             return (
                 yield from imports.sync_watch(
                     db, data_dir=data_dir, watch=watch, adapters=adapters, cancel=cancel
@@ -128,7 +129,7 @@ class FileMenu(QObject):
 
         return self._run_import(self.tr("Syncing {w}").format(w=self.watch.name), work)
 
-    def _run_import(self, title: str, work) -> ImportDialog:  # noqa: ANN001
+    def _run_import(self, title: str, work) -> ImportDialog:
         dialog = ImportDialog(title, self.window)
         dialog.profile_offered.connect(self._apply_watch_profile)
         job = self.window.jobs.start(work, "import")
@@ -139,13 +140,13 @@ class FileMenu(QObject):
         dialog.open()
         return dialog
 
-    def _offer_watch_profile(self, report) -> None:  # noqa: ANN001 - ImportReport
+    def _offer_watch_profile(self, report) -> None:
         """Show what the watch knows beside the profile fields; applied only if pressed."""
         p = getattr(report, "profile", None)
         if p is not None:
             self.window.settings_view.form.offer(hr_max=p.hr_max, hr_rest=p.hr_rest)
 
-    def _apply_watch_profile(self, suggestion) -> None:  # noqa: ANN001 - ProfileSuggestion
+    def _apply_watch_profile(self, suggestion) -> None:
         fields = {
             k: v for k, v in (("hr_max", suggestion.hr_max), ("hr_rest", suggestion.hr_rest)) if v
         }
@@ -182,13 +183,13 @@ class FileMenu(QObject):
         return self.tr("Last sync: {src}, {when}").format(src=source, when=f"{local:%d %b %H:%M}")
 
     # -- print and export -------------------------------------------------------------------
-    def _with_weeks(self, then) -> None:  # noqa: ANN001 - callable
+    def _with_weeks(self, then) -> None:
         w = self.window
         db, today, start = w.db, w.today, monday(w.calendar.selected)
 
         def fetch(cancel: threading.Event) -> tuple[list[WeekPlan], list[WeekPlan]]:
-            plans = training.plan_weeks(db, start=start, weeks=PRINT_WEEKS + 1, today=today)
-            return plans[:PRINT_WEEKS], plans[PRINT_WEEKS:]
+            printable = weeks_to_print(db, start=start, weeks=PRINT_WEEKS, today=today)
+            return printable.weeks, printable.next_weeks
 
         w.run(fetch, lambda pair: then(*pair))
 
@@ -277,7 +278,7 @@ class FileMenu(QObject):
 
                 fill_demo(db, today=today)
 
-        def then(_r) -> None:  # noqa: ANN001
+        def then(_r) -> None:
             w.reload_profile()
             w.data_changed()
             if choice == "folder":

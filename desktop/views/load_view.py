@@ -72,7 +72,7 @@ class _Chart(QChartView):
         self.setAccessibleName(name)
         self.keep: list[QLineSeries] = []  # area bounds: QAreaSeries does not own them
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
+    def resizeEvent(self, event) -> None:
         self.chart().setPlotArea(QRectF())  # back to automatic; the view aligns it again
         super().resizeEvent(event)
 
@@ -135,7 +135,7 @@ class LoadView(QWidget):
         self.explain.setProperty("role", "muted")
         layout.addWidget(self.explain)
 
-    def _align_plots(self, area) -> None:  # noqa: ANN001 - QRectF
+    def _align_plots(self, area) -> None:
         """Give the lower charts the top chart's plot width, so the weeks line up."""
         top = self.load_chart.chart()
         bottom_gap = top.size().height() - area.bottom()
@@ -236,7 +236,7 @@ class LoadView(QWidget):
             axis.setGridLineColor(c.border)
             axis.setLinePenColor(c.border)
 
-    def _add_bars(self, chart, x, y, name: str, color: QColor, values: list[float]) -> None:  # noqa: ANN001
+    def _add_bars(self, chart, x, y, name: str, color: QColor, values: list[float]) -> None:
         """One weekly bar series on the chart's axes; hovering a bar shows that week."""
         bars = QBarSet(name)
         bars.setColor(color)
@@ -449,13 +449,3 @@ def _alpha(color: QColor, a: int) -> QColor:
     out = QColor(color)
     out.setAlpha(a)
     return out
-
-
-def week_starts(loads: list[WeekLoad]) -> list[date]:
-    return [w.week_start for w in loads]
-
-
-def span_days(loads: list[WeekLoad]) -> tuple[date, date] | None:
-    if not loads:
-        return None
-    return loads[0].week_start, loads[-1].week_start + timedelta(days=6)

@@ -192,7 +192,7 @@ class PlanEdits(QObject):
     def save_profile(self, fields: dict) -> None:
         db = self.window.db
 
-        def saved(_r) -> None:  # noqa: ANN001
+        def saved(_r) -> None:
             self.window.settings_view.saved.setText(self.tr("Saved."))
             if hasattr(self, "_exercise_names"):
                 del self._exercise_names

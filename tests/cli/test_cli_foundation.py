@@ -205,9 +205,9 @@ def _first_session_day(data_dir: Path, monday: str) -> str:
     return next(d.day for d in week.days if d.strength is not None).isoformat()
 
 
-def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path, demo_database):
     """`strongstride plan --weeks 52 | head -1` ends quietly, with no traceback."""
-    assert main(["--data-dir", str(tmp_path), "--today", "2026-11-25", "demo", "--no-window"]) == 0
+    demo_database(tmp_path, date(2026, 11, 25))
     proc = subprocess.Popen(
         [sys.executable, "-m", "cli", "--data-dir", str(tmp_path), "plan", "--weeks", "52"],
         stdout=subprocess.PIPE,
@@ -221,9 +221,8 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
     assert b"Traceback" not in err and b"BrokenPipe" not in err
 
 
-def test_a_damaged_database_gives_one_line_naming_it_and_exit_2(tmp_path):
-    assert main(["--data-dir", str(tmp_path), "--today", "2026-11-25", "demo", "--no-window"]) == 0
-    db_file = tmp_path / "strongstride.sqlite"
+def test_a_damaged_database_gives_one_line_naming_it_and_exit_2(tmp_path, demo_database):
+    db_file = demo_database(tmp_path, date(2026, 11, 25))
     conn = sqlite3.connect(db_file)
     with conn:
         conn.execute("DROP TABLE race")  # a damaged file at the current schema revision

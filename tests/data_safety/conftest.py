@@ -24,7 +24,7 @@ def count_cases(what: str, n: int = 1) -> None:
     CASE_COUNTS[what] += n
 
 
-def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest's reporter
+def pytest_terminal_summary(terminalreporter) -> None:
     if not CASE_COUNTS:
         return
     terminalreporter.section("data safety: cases tested")

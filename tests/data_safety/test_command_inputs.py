@@ -30,7 +30,7 @@ def session(demo: Path) -> str:
     return _session_day(demo)
 
 
-def cli(demo: Path, *args: str):  # noqa: ANN201
+def cli(demo: Path, *args: str):
     return run_cli("--data-dir", str(demo), "--today", TODAY, *args)
 
 

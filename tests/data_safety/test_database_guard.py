@@ -138,7 +138,7 @@ def test_a_full_disk_is_one_line_naming_the_file_and_loses_nothing_saved(
     if tiny_disk is None:  # no mount allowed: SQLite's own page limit plays the full disk
 
         @store.db.event.listens_for(db.engine, "connect")
-        def _small(dbapi_conn, _record):  # noqa: ANN001
+        def _small(dbapi_conn, _record):
             dbapi_conn.execute("PRAGMA max_page_count = 64")
 
         db.engine.dispose()

@@ -10,16 +10,14 @@ import pytest
 from desktop.main_window import MainWindow
 from importers.demo import demo_season
 from importers.progress import Progress
-from operations.demo import fill_demo
 from store import Database
 
 TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture
-def demo_db(tmp_path):
-    db = Database.open(tmp_path / "strongstride.sqlite")
-    fill_demo(db, today=TODAY)
+def demo_db(tmp_path, demo_database):
+    db = Database.open(demo_database(tmp_path, TODAY))
     yield db
     db.close()
 

@@ -20,11 +20,11 @@ from planner.model import (
 MONDAY = date(2026, 11, 23)
 
 
-def session(day: date, key: str, intensity=Intensity.FULL, status="planned") -> StrengthSession:  # noqa: ANN001
+def session(day: date, key: str, intensity=Intensity.FULL, status="planned") -> StrengthSession:
     return StrengthSession(key, day, "Strength A: squat", intensity, "why", (), status=status)
 
 
-def week(*sessions: StrengthSession, checklist=()) -> WeekPlan:  # noqa: ANN001
+def week(*sessions: StrengthSession, checklist=()) -> WeekPlan:
     by_day = {s.day: s for s in sessions}
     days = tuple(
         DayPlan(

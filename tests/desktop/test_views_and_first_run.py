@@ -85,7 +85,7 @@ def test_saving_settings_changes_the_profile(qtbot, demo_db, tmp_path):
     qtbot.waitUntil(lambda: window.units == "mi", timeout=10000)
 
 
-def finish_wizard(qtbot, window, choice: str):  # noqa: ANN001, ANN201
+def finish_wizard(qtbot, window, choice: str):
     qtbot.waitUntil(lambda: window.file_menu.wizard is not None, timeout=10000)
     wizard = window.file_menu.wizard
     assert wizard.isVisible()

@@ -8,17 +8,15 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop.main_window import MainWindow
-from operations.demo import fill_demo
 from store import Database
 
 SEASON_END = date(2026, 11, 25)  # a Wednesday; the demo season ends the Sunday before
 
 
 @pytest.fixture
-def demo_db(tmp_path):
+def demo_db(tmp_path, demo_database):
     QSettings().clear()  # each test starts from a window never opened before
-    db = Database.open(tmp_path / "strongstride.sqlite")
-    fill_demo(db, today=SEASON_END)
+    db = Database.open(demo_database(tmp_path, SEASON_END))
     yield db
     db.close()
 
@@ -52,14 +50,14 @@ def next_session_day(window: MainWindow, start: date) -> date:
     raise AssertionError(f"no planned session in the three weeks from {start}")
 
 
-def hold_import_until_cancelled(monkeypatch) -> None:  # noqa: ANN001 - pytest's fixture
+def hold_import_until_cancelled(monkeypatch) -> None:
     """Run the real import, but hold it after its first file until it is cancelled, so a test
     is sure to cancel (or close the window) while the import is still running."""
     import importers.pipeline
 
     real_import = importers.pipeline.import_files
 
-    def held_after_first_file(db, paths, *, cancel, **kw):  # noqa: ANN001, ANN202
+    def held_after_first_file(db, paths, *, cancel, **kw):
         gen = real_import(db, paths, cancel=cancel, **kw)
         for step in gen:
             yield step

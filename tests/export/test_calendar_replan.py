@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from icalendar import Calendar
 
 from operations import training
-from operations.demo import fill_demo
 from operations.export.calendar import export_ics
 from store import Database
 
@@ -19,10 +18,9 @@ def starts(path) -> dict[str, date]:
     return {str(e["uid"]): e.decoded("dtstart").date() for e in cal.walk("VEVENT")}
 
 
-def test_session_moved_in_the_app_keeps_its_event_uid(tmp_path):
-    db = Database.open(tmp_path / "strongstride.sqlite")
+def test_session_moved_in_the_app_keeps_its_event_uid(tmp_path, demo_database):
+    db = Database.open(demo_database(tmp_path, TODAY))
     try:
-        fill_demo(db, today=TODAY)
         first = TODAY + timedelta(days=1)
         weeks = training.plan_weeks(db, start=first, weeks=2, today=TODAY)
         before = starts(export_ics(weeks, tmp_path / "a.ics", tz_name="Europe/Berlin"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from datetime import date
 
 import fitdecode
 import pytest
@@ -20,10 +21,9 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory):
+def demo_dir(tmp_path_factory, demo_database):
     data = tmp_path_factory.mktemp("demo")
-    done = run_cli("--data-dir", str(data), "--today", TODAY, "demo", "--no-window")
-    assert done.returncode == 0, done.stderr
+    demo_database(data, date.fromisoformat(TODAY))
     return data
 
 

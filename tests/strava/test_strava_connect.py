@@ -93,7 +93,7 @@ def test_a_code_strava_refuses_stores_nothing(db, fake_strava):
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def redirect_request(self, *args, **kwargs):
         return None
 
 

@@ -10,7 +10,6 @@ import pytest
 
 from cli import main
 from operations import training
-from operations.demo import fill_demo
 from operations.paths import DATABASE_FILE
 from planner.model import StrengthSession
 from store import Database
@@ -19,10 +18,8 @@ TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture
-def data_dir(tmp_path):
-    db = Database.open(tmp_path / DATABASE_FILE)
-    fill_demo(db, today=TODAY)
-    db.close()
+def data_dir(tmp_path, demo_database):
+    demo_database(tmp_path, TODAY)
     return tmp_path
 
 

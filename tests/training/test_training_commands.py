@@ -27,9 +27,9 @@ def cli(capsys, data_dir: Path, *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory) -> Path:
+def demo_dir(tmp_path_factory, demo_database) -> Path:
     folder = tmp_path_factory.mktemp("demo")
-    assert main(["--data-dir", str(folder), "--today", TODAY, "demo", "--no-window"]) == 0
+    demo_database(folder, date.fromisoformat(TODAY))
     return folder
 
 
@@ -152,12 +152,8 @@ def test_demo_load_lists_weeks_with_the_agreed_fields_and_writes_csv(capsys, dem
     assert len(rows) == 20 and rows[-1]["week_start"] == weeks[-1]["week_start"]
 
 
-def test_logging_keeps_the_session_and_a_move_keeps_its_key(capsys, tmp_path):
-    data_dir = tmp_path / "d"
-    data_dir.mkdir()
-    assert main(["--data-dir", str(data_dir), "--today", TODAY, "demo", "--no-window"]) == 0
-    capsys.readouterr()
-    db = Database.open(data_dir / "strongstride.sqlite")
+def test_logging_keeps_the_session_and_a_move_keeps_its_key(capsys, tmp_path, demo_database):
+    db = Database.open(demo_database(tmp_path / "d", date.fromisoformat(TODAY)))
     try:
         today = date.fromisoformat(TODAY)
         start = today + timedelta(days=7)  # next week: every session still ahead

@@ -25,11 +25,9 @@ def cli(capsys, data_dir: Path, *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture()
-def demo(tmp_path, capsys) -> Path:
+def demo(tmp_path, demo_database) -> Path:
     folder = tmp_path / "demo"
-    folder.mkdir()
-    assert main(["--data-dir", str(folder), "--today", TODAY, "demo", "--no-window"]) == 0
-    capsys.readouterr()
+    demo_database(folder, date.fromisoformat(TODAY))
     return folder
 
 
