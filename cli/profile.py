@@ -125,6 +125,8 @@ def _check_numbers(fields: dict, ctx: CliContext) -> None:
     ):
         validate.number(fields.get(name), option, bounds)
     if "hr_max" in fields or "hr_rest" in fields:
+        from operations import training
+
         stored = training.load_profile(ctx.db)
         validate.heart_rates(
             fields.get("hr_max", stored.hr_max), fields.get("hr_rest", stored.hr_rest)
