@@ -1,0 +1,209 @@
+"""Decoder processes that each hold one file at a time, so a fault costs exactly that file.
+
+A `concurrent.futures` pool cannot say which file killed a worker, and cannot stop a file that
+never ends. Here every worker takes one file, answers, and takes the next; the parent knows what
+each one holds. A worker that dies (native crash, out-of-memory kill) or overruns the per-file
+time limit is replaced and only its file fails; the others go on. Workers are spawned (never
+forked from a process holding SQLite or Qt), start while the folder is still being scanned, and
+load only what decoding needs. Each worker also runs under an address-space limit, so a file that
+would need gigabytes fails on its own instead of bringing the machine to its knees.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+
+from importers.decode_worker import Decoded
+from importers.sources import Candidate
+
+FILE_TIME_LIMIT_S = 120.0  # a 64 MB file through the tolerant decoder takes about 30 s
+WORKER_ADDRESS_SPACE = 3 * 1024**3  # bytes of virtual memory a worker may map (RSS stays far below)
+WORKER_MODULE = "importers.decode_worker"
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    holding: Candidate | None = None
+    deadline: float = 0.0
+
+
+def _serve(conn: Connection, module_name: str, known: frozenset[str], failed: dict) -> None:
+    """Worker process main loop: one candidate in, one `Decoded` out, until told to stop."""
+    _limit_address_space()
+    module = importlib.import_module(module_name)
+    module.init_worker(known, failed)
+    while True:
+        c = conn.recv()
+        if c is None:
+            return
+        decoded = module.decode(c)
+        try:
+            conn.send(decoded)
+        except Exception as exc:  # a result that cannot be sent still answers for its file
+            conn.send(_failure(c, f"the decoder's result could not be passed on ({exc})"))
+
+
+def _limit_address_space() -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: no rlimits; the time limit still applies
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = WORKER_ADDRESS_SPACE if hard == resource.RLIM_INFINITY else min(hard, WORKER_ADDRESS_SPACE)
+    if soft == resource.RLIM_INFINITY or soft > cap:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _failure(c: Candidate, reason: str) -> Decoded:
+    return Decoded(c.path, c.size, c.mtime, c.kind, error=reason)
+
+
+class DecodePool:
+    """`workers` decoder processes; `decode_all(candidates)` yields one `Decoded` per candidate.
+
+    `load` turns a candidate into something a worker can read (archive members are read in the
+    parent), or into a `Decoded` failure. Not thread-safe: one thread drives it.
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        known: frozenset[str],
+        failed: dict[str, str],
+        *,
+        module: str = WORKER_MODULE,
+        time_limit_s: float = FILE_TIME_LIMIT_S,
+    ) -> None:
+        self._ctx = multiprocessing.get_context("spawn")
+        self._args = (module, known, failed)
+        self.time_limit_s = time_limit_s
+        self.replaced = 0  # workers that died or overran and were replaced
+        self._workers = [self._start() for _ in range(max(1, workers))]
+
+    def _start(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(target=_serve, args=(child, *self._args), daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def decode_all(
+        self,
+        candidates: Iterator[Candidate],
+        load: Callable[[Candidate], Candidate | Decoded],
+        should_stop: Callable[[], bool] = lambda: False,
+    ) -> Iterator[Decoded]:
+        """Decode every candidate; stops handing out files once `should_stop()` is true."""
+        ready: deque[Decoded] = deque()
+        source = iter(candidates)
+        exhausted = False
+        while True:
+            while ready:
+                yield ready.popleft()
+            if not exhausted and not should_stop():
+                exhausted = self._hand_out(source, load, ready)
+            busy = [w for w in self._workers if w.holding is not None]
+            if not busy:
+                if ready:
+                    continue
+                return
+            ready.extend(self._collect(busy))
+
+    def _hand_out(self, source, load, ready: deque[Decoded]) -> bool:  # noqa: ANN001
+        """Give every idle worker a file; True once the candidates are used up."""
+        for w in self._workers:
+            while w.holding is None:
+                c = next(source, None)
+                if c is None:
+                    return True
+                loaded = load(c)
+                if isinstance(loaded, Decoded):
+                    ready.append(loaded)
+                    continue
+                self._send(w, loaded)
+                w.holding, w.deadline = c, time.monotonic() + self.time_limit_s
+        return False
+
+    def _send(self, w: _Worker, loaded: Candidate) -> None:
+        try:
+            w.conn.send(loaded)
+        except OSError:  # the worker died while idle: a fresh one takes the file
+            self._replace(w)
+            w.conn.send(loaded)
+
+    def _collect(self, busy: list[_Worker]) -> list[Decoded]:
+        """Wait for the first answer, death or time-out among the busy workers."""
+        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        by_handle = {}
+        for w in busy:
+            by_handle[w.conn] = w
+            by_handle[w.process.sentinel] = w
+        out = []
+        for handle in wait(list(by_handle), timeout=timeout):
+            w = by_handle[handle]
+            if w.holding is None:
+                continue  # answered through the other handle already
+            out.append(self._answer(w))
+        now = time.monotonic()
+        for w in busy:
+            if w.holding is not None and now >= w.deadline:
+                c = w.holding
+                limit = f"{self.time_limit_s:.0f} s"
+                out.append(_failure(c, f"decoding took longer than {limit}; stopped"))
+                self._replace(w)
+        return out
+
+    def _answer(self, w: _Worker) -> Decoded:
+        c = w.holding
+        assert c is not None
+        try:
+            if w.conn.poll():
+                decoded = w.conn.recv()
+                w.holding = None
+                return decoded
+        except (EOFError, OSError):
+            pass
+        code = w.process.exitcode
+        self._replace(w)
+        how = f"exit code {code}" if code is not None else "no answer"
+        return _failure(
+            c, f"the decoder process stopped on this file ({how}: a crash or out of memory)"
+        )
+
+    def _replace(self, w: _Worker) -> None:
+        w.process.kill()
+        w.process.join(5)
+        w.conn.close()
+        fresh = self._start()
+        w.process, w.conn, w.holding, w.deadline = fresh.process, fresh.conn, None, 0.0
+        self.replaced += 1
+
+    def close(self) -> None:
+        """Stop every worker: politely first, then for good."""
+        for w in self._workers:
+            try:
+                if w.holding is None:
+                    w.conn.send(None)
+            except OSError:
+                pass
+        deadline = time.monotonic() + 2.0
+        for w in self._workers:
+            w.process.join(max(0.0, deadline - time.monotonic()))
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join(5)
+            w.conn.close()
+
+    def __enter__(self) -> DecodePool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
