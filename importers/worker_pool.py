@@ -11,6 +11,7 @@ would need gigabytes fails on its own instead of bringing the machine to its kne
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import multiprocessing
 import time
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
 from importers.decode_worker import Decoded
-from importers.sources import Candidate
+from importers.sources import Candidate, read_candidate
 
 FILE_TIME_LIMIT_S = 120.0  # a 64 MB file through the tolerant decoder takes about 30 s
 WORKER_ADDRESS_SPACE = 3 * 1024**3  # bytes of virtual memory a worker may map (RSS stays far below)
@@ -63,7 +64,12 @@ def _limit_address_space() -> None:
 
 
 def _failure(c: Candidate, reason: str) -> Decoded:
-    return Decoded(c.path, c.size, c.mtime, c.kind, error=reason)
+    """The file's failure, with its hash when it can be read, so a re-run skips it unchanged."""
+    try:
+        sha = hashlib.sha256(read_candidate(c)).hexdigest()
+    except (OSError, ValueError, EOFError):
+        sha = ""
+    return Decoded(c.path, c.size, c.mtime, c.kind, sha256=sha, error=reason)
 
 
 class DecodePool:
@@ -129,7 +135,7 @@ class DecodePool:
                     ready.append(loaded)
                     continue
                 self._send(w, loaded)
-                w.holding, w.deadline = c, time.monotonic() + self.time_limit_s
+                w.holding, w.deadline = loaded, time.monotonic() + self.time_limit_s
         return False
 
     def _send(self, w: _Worker, loaded: Candidate) -> None:
