@@ -18,6 +18,7 @@ import fitfast
 import numpy as np
 
 from importers import fit_reduce as reduce
+from importers import plausibility as plausible
 from importers.fit_devices import device_name, exercise_category
 from importers.fit_hr import merge_into_records
 from importers.fit_messages import (
@@ -44,6 +45,8 @@ class FitResult:
     skipped: str | None = None  # why a readable file gave no activity (e.g. a settings file)
     decoder: str = "fitfast"
     warnings: tuple[str, ...] = field(default=())
+    # Implausible parts left out (impossible times, lengths, distances): the file is flagged.
+    implausible: tuple[str, ...] = field(default=())
 
     @property
     def partial(self) -> bool:
@@ -60,10 +63,13 @@ def normalise_sport(sport: str | None, sub_sport: str | None) -> str:
     return sport
 
 
-def read_fit(source: Path | str | bytes, *, decoder: str = "auto") -> FitResult:
+def read_fit(
+    source: Path | str | bytes, *, decoder: str = "auto", now: float | None = None
+) -> FitResult:
     """Read one FIT file. Raises `FitReadError` (plain reason) when nothing can be read.
 
     decoder: "auto" (fitfast, falling back to fitdecode), "fitfast" or "fitdecode".
+    now: Unix time the file is read at (default: the clock); nothing may start after tomorrow.
     """
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     _check_header(data)
@@ -79,7 +85,7 @@ def read_fit(source: Path | str | bytes, *, decoder: str = "auto") -> FitResult:
             warnings.append(f"read with the tolerant decoder ({_short(exc)})")
             msgs = read_tolerant(data)
     warnings.extend(msgs.warnings)
-    return _build(msgs, warnings)
+    return _build(msgs, warnings, plausible.latest_time(now))
 
 
 def _check_header(data: bytes) -> None:
@@ -95,7 +101,7 @@ def _short(exc: Exception) -> str:
     return str(exc).replace("FIT decode error: ", "").strip()
 
 
-def _build(msgs: FitMessages, warnings: list[str]) -> FitResult:
+def _build(msgs: FitMessages, warnings: list[str], latest: float) -> FitResult:
     file_ids = msgs.get("file_id")
     file_id = file_ids[0] if file_ids else {}
     file_type = file_id.get("type", "activity" if msgs.get("record") else None)
@@ -116,8 +122,12 @@ def _build(msgs: FitMessages, warnings: list[str]) -> FitResult:
             decoder=msgs.decoder,
             warnings=tuple(warnings),
         )
-    samples = _samples(msgs, shift)
+    notes: list[str] = []
+    samples = _samples(msgs, shift, latest, notes)
     sessions = msgs.get("session") or _session_from_records(msgs, samples, shift)
+    sessions = _plausible_sessions(sessions, shift, latest, notes)
+    if not sessions and notes:
+        raise FitReadError("no plausible activity: " + "; ".join(notes))
     if not sessions:
         return FitResult(
             profile=profile,
@@ -134,6 +144,7 @@ def _build(msgs: FitMessages, warnings: list[str]) -> FitResult:
         partial=msgs.truncated or not msgs.get("session"),
         warnings=tuple(warnings),
         sets=msgs.get("set"),
+        notes=notes,
     )
     starts = [s.get("start_time") for s in sessions]
     limits = [
@@ -150,7 +161,24 @@ def _build(msgs: FitMessages, warnings: list[str]) -> FitResult:
     activities = tuple(
         _activity(s, samples, ctx, shift, limit) for s, limit in zip(sessions, limits, strict=True)
     )
-    return FitResult(activities, profile, None, msgs.decoder, tuple(warnings))
+    implausible = tuple(dict.fromkeys(notes))
+    return FitResult(activities, profile, None, msgs.decoder, tuple(warnings), implausible)
+
+
+def _plausible_sessions(
+    sessions: list[dict[str, Any]], shift: float, latest: float, notes: list[str]
+) -> list[dict[str, Any]]:
+    """Sessions whose start is a real date no later than tomorrow; the others are named."""
+    kept = []
+    for sess in sessions:
+        start = sess.get("start_time")
+        if start is None and isinstance(sess.get("timestamp"), int | float):
+            start = sess["timestamp"] - (sess.get("total_elapsed_time") or 0)
+        if isinstance(start, int | float) and plausible.plausible_time(float(start) + shift, latest):
+            kept.append(sess)
+        else:
+            notes.append("a session with an impossible start time was left out")
+    return kept
 
 
 @dataclass(frozen=True)
@@ -161,6 +189,7 @@ class _FileContext:
     partial: bool
     warnings: tuple[str, ...]
     sets: list[dict[str, Any]]
+    notes: list[str]  # implausible parts left out, filled while the activities are built
 
 
 def _clock_shift(msgs: FitMessages, warnings: list[str]) -> float | None:
@@ -179,8 +208,10 @@ def _clock_shift(msgs: FitMessages, warnings: list[str]) -> float | None:
     return None
 
 
-def _samples(msgs: FitMessages, shift: float) -> reduce.Samples:
-    recs = [r for r in msgs.get("record") if "timestamp" in r]
+def _samples(
+    msgs: FitMessages, shift: float, latest: float = float("inf"), notes: list[str] | None = None
+) -> reduce.Samples:
+    recs = _plausible_records(msgs, shift, latest, [] if notes is None else notes)
     n = len(recs)
     t = np.fromiter((r["timestamp"] for r in recs), float, n) + shift
     hr = _column(recs, ("heart_rate",), n)
@@ -204,6 +235,24 @@ def _samples(msgs: FitMessages, shift: float) -> reduce.Samples:
         distance, cadence = distance[order], cadence[order]
     timing = reduce.timer_running(t, _timer_events(msgs, shift))
     return reduce.Samples(t, hr, speed, distance, timing, cadence)
+
+
+def _plausible_records(
+    msgs: FitMessages, shift: float, latest: float, notes: list[str]
+) -> list[dict[str, Any]]:
+    """Records with a time that can be real: dated, not in the future, within a week of the
+    session start; one wild timestamp must not stretch a run over decades."""
+    recs = [r for r in msgs.get("record") if isinstance(r.get("timestamp"), int | float)]
+    if not recs:
+        return recs
+    t = np.fromiter((r["timestamp"] for r in recs), float, len(recs)) + shift
+    starts = [s.get("start_time") for s in msgs.get("session")]
+    anchor = next((float(a) + shift for a in starts if isinstance(a, int | float)), None)
+    keep = plausible.record_mask(t, latest, anchor)
+    if keep.all():
+        return recs
+    notes.append(f"{int((~keep).sum())} record(s) with impossible times dropped")
+    return [r for r, k in zip(recs, keep.tolist(), strict=True) if k]
 
 
 def _timer_events(msgs: FitMessages, shift: float) -> list[tuple[float, bool]]:
@@ -293,23 +342,38 @@ def _activity(
     limit: float | None,
 ) -> ActivityRecord:
     """One session; its samples end where the next session of a multisport file begins."""
-    timer = sess.get("total_timer_time")
-    elapsed = sess.get("total_elapsed_time")
+    sport = normalise_sport(sess.get("sport"), sess.get("sub_sport"))
+    elapsed, timer = _num_or_none(sess.get("total_elapsed_time")), _num_or_none(
+        sess.get("total_timer_time")
+    )
     start = sess.get("start_time")
     if start is None:
         start = sess.get("timestamp", 0) - (elapsed or timer or 0)
     start = float(start) + shift
-    end = start + float(elapsed or timer or 0)
+    length = min(float(elapsed or timer or 0), plausible.MAX_ELAPSED_S)
+    end = start + length
     win = samples.window(start, end + 0.999 if limit is None else min(end + 0.999, limit - 0.001))
+    moving = reduce.moving_time(win) if win.t.size else None
+    figs = plausible.SessionFigures(
+        elapsed,
+        timer,
+        _num_or_none(sess.get("total_distance")),
+        _num_or_none(sess.get("total_ascent")),
+        _num_or_none(sess.get("avg_heart_rate")),
+        _num_or_none(sess.get("max_heart_rate")),
+        ctx.notes,
+    )
+    span = float(win.t[-1] - win.t[0]) if win.t.size else None
+    figs.check(sport, span, moving)
+    elapsed, timer = figs.elapsed, figs.timer
     if timer is None:
-        timer = reduce.moving_time(win)
-    avg_hr, max_hr = sess.get("avg_heart_rate"), sess.get("max_heart_rate")
+        timer = moving if moving is not None else 0.0
+    avg_hr, max_hr = figs.avg_hr, figs.max_hr
     if avg_hr is None or max_hr is None:
         rec_avg, rec_max = reduce.hr_summary(win)
         avg_hr = avg_hr if avg_hr is not None else rec_avg
         max_hr = max_hr if max_hr is not None else rec_max
     sub_sport = sess.get("sub_sport")
-    sport = normalise_sport(sess.get("sport"), sub_sport)
     return ActivityRecord(
         source=SOURCE,
         external_id=f"{ctx.ident}:{int(start)}",
@@ -319,8 +383,8 @@ def _activity(
         utc_offset_s=ctx.offset,
         timer_s=round(float(timer), 3),
         elapsed_s=round(float(elapsed), 3) if elapsed is not None else None,
-        distance_m=_opt(sess.get("total_distance")),
-        ascent_m=_opt(sess.get("total_ascent")),
+        distance_m=_opt(figs.distance),
+        ascent_m=_opt(figs.ascent),
         avg_hr=_opt(avg_hr),
         max_hr=_opt(max_hr),
         device=ctx.device,
@@ -334,6 +398,10 @@ def _activity(
         else (),
         warnings=ctx.warnings,
     )
+
+
+def _num_or_none(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _opt(value: Any) -> float | None:

@@ -17,12 +17,13 @@ import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
 from importers.decode_worker import Decoded
 from importers.sources import Candidate, read_candidate
 
+QUEUE_DEPTH = 2  # files sent ahead to a worker, so it never waits for the parent between files
 FILE_TIME_LIMIT_S = 120.0  # a 64 MB file through the tolerant decoder takes about 30 s
 WORKER_ADDRESS_SPACE = 3 * 1024**3  # bytes of virtual memory a worker may map (RSS stays far below)
 WORKER_MODULE = "importers.decode_worker"
@@ -30,10 +31,12 @@ WORKER_MODULE = "importers.decode_worker"
 
 @dataclass
 class _Worker:
+    """A worker process and the files it holds, oldest first: the first is the one it is on."""
+
     process: multiprocessing.process.BaseProcess
     conn: Connection
-    holding: Candidate | None = None
-    deadline: float = 0.0
+    held: deque[Candidate] = field(default_factory=deque)
+    deadline: float = 0.0  # when the file it is on overruns the time limit
 
 
 def _serve(conn: Connection, module_name: str, known: frozenset[str], failed: dict) -> None:
@@ -109,41 +112,48 @@ class DecodePool:
     ) -> Iterator[Decoded]:
         """Decode every candidate; stops handing out files once `should_stop()` is true."""
         ready: deque[Decoded] = deque()
+        self._requeued: deque[Candidate] = deque()
         source = iter(candidates)
         exhausted = False
         while True:
             while ready:
                 yield ready.popleft()
-            if not exhausted and not should_stop():
-                exhausted = self._hand_out(source, load, ready)
-            busy = [w for w in self._workers if w.holding is not None]
+            if not should_stop() and (self._requeued or not exhausted):
+                exhausted = self._hand_out(source, load, ready) and not self._requeued
+            busy = [w for w in self._workers if w.held]
             if not busy:
-                if ready:
+                if ready or (self._requeued and not should_stop()):
                     continue
                 return
             ready.extend(self._collect(busy))
 
     def _hand_out(self, source, load, ready: deque[Decoded]) -> bool:  # noqa: ANN001
-        """Give every idle worker a file; True once the candidates are used up."""
-        for w in self._workers:
-            while w.holding is None:
-                c = next(source, None)
-                if c is None:
-                    return True
-                loaded = load(c)
-                if isinstance(loaded, Decoded):
-                    ready.append(loaded)
-                    continue
+        """Fill every worker's queue; True once the candidates are used up."""
+        for w in sorted(self._workers, key=lambda w: len(w.held)):
+            while len(w.held) < QUEUE_DEPTH:
+                if self._requeued:
+                    loaded = self._requeued.popleft()
+                else:
+                    c = next(source, None)
+                    if c is None:
+                        return True
+                    loaded = load(c)
+                    if isinstance(loaded, Decoded):
+                        ready.append(loaded)
+                        continue
                 self._send(w, loaded)
-                w.holding, w.deadline = loaded, time.monotonic() + self.time_limit_s
         return False
 
     def _send(self, w: _Worker, loaded: Candidate) -> None:
         try:
             w.conn.send(loaded)
-        except OSError:  # the worker died while idle: a fresh one takes the file
+        except OSError:  # the worker died: what it held goes back, a fresh one takes over
+            self._requeued.extend(w.held)
             self._replace(w)
             w.conn.send(loaded)
+        if not w.held:
+            w.deadline = time.monotonic() + self.time_limit_s
+        w.held.append(loaded)
 
     def _collect(self, busy: list[_Worker]) -> list[Decoded]:
         """Wait for the first answer, death or time-out among the busy workers."""
@@ -155,48 +165,52 @@ class DecodePool:
         out = []
         for handle in wait(list(by_handle), timeout=timeout):
             w = by_handle[handle]
-            if w.holding is None:
-                continue  # answered through the other handle already
-            out.append(self._answer(w))
+            if w.held and (handle is w.conn or handle is w.process.sentinel):
+                out.append(self._answer(w))
         now = time.monotonic()
         for w in busy:
-            if w.holding is not None and now >= w.deadline:
-                c = w.holding
+            if w.held and now >= w.deadline:
                 limit = f"{self.time_limit_s:.0f} s"
-                out.append(_failure(c, f"decoding took longer than {limit}; stopped"))
-                self._replace(w)
+                out.append(_failure(w.held[0], f"decoding took longer than {limit}; stopped"))
+                self._lose(w)
         return out
 
     def _answer(self, w: _Worker) -> Decoded:
-        c = w.holding
-        assert c is not None
+        c = w.held[0]
         try:
             if w.conn.poll():
                 decoded = w.conn.recv()
-                w.holding = None
+                w.held.popleft()
+                w.deadline = time.monotonic() + self.time_limit_s
                 return decoded
         except (EOFError, OSError):
             pass
         code = w.process.exitcode
-        self._replace(w)
+        self._lose(w)
         how = f"exit code {code}" if code is not None else "no answer"
         return _failure(
             c, f"the decoder process stopped on this file ({how}: a crash or out of memory)"
         )
+
+    def _lose(self, w: _Worker) -> None:
+        """The worker's current file failed: the files queued behind it go to the others."""
+        w.held.popleft()
+        self._requeued.extend(w.held)
+        self._replace(w)
 
     def _replace(self, w: _Worker) -> None:
         w.process.kill()
         w.process.join(5)
         w.conn.close()
         fresh = self._start()
-        w.process, w.conn, w.holding, w.deadline = fresh.process, fresh.conn, None, 0.0
+        w.process, w.conn, w.held, w.deadline = fresh.process, fresh.conn, deque(), 0.0
         self.replaced += 1
 
     def close(self) -> None:
         """Stop every worker: politely first, then for good."""
         for w in self._workers:
             try:
-                if w.holding is None:
+                if not w.held:
                     w.conn.send(None)
             except OSError:
                 pass

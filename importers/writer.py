@@ -146,7 +146,10 @@ class BatchWriter:
             hashes[d.sha256] = store.KnownFile(0, d.path, d.sha256, d.size, d.mtime, "skipped")
             return
         status = "partial" if result.partial else "imported"
-        file_id = record(status)
+        flagged = "implausible parts left out: " + "; ".join(result.implausible)
+        file_id = record(status, flagged if result.implausible else None)
+        if result.implausible:
+            rep.implausible.append(FileProblem(d.path, "; ".join(result.implausible)))
         added, dups = [], []
         for act in result.activities:
             new_id, note, replaced = _store_activity(s, act, file_id, self.index)
