@@ -55,10 +55,11 @@ class FitResult:
 
 def normalise_sport(sport: str | None, sub_sport: str | None) -> str:
     """The app's sport name: 'running' for every kind of run, 'strength' for strength work."""
-    sport = (sport or "generic").lower()
+    sport = sport.lower() if isinstance(sport, str) else "generic"  # unknown enums are ints
     if sport in _RUNNING:
         return "running"
-    if sport == "strength_training" or (sport == "training" and sub_sport in _STRENGTH_SUBS):
+    strength_sub = isinstance(sub_sport, str) and sub_sport in _STRENGTH_SUBS
+    if sport == "strength_training" or (sport == "training" and strength_sub):
         return "strength"
     return sport
 
@@ -83,6 +84,12 @@ def read_fit(
             if decoder == "fitfast":
                 raise FitReadError(str(exc)) from exc
             warnings.append(f"read with the tolerant decoder ({_short(exc)})")
+            msgs = read_tolerant(data)
+        except BaseException as exc:
+            if type(exc).__name__ != "PanicException" or decoder == "fitfast":
+                raise
+            # The fast decoder's Rust code gave up on this damage; the tolerant one may not.
+            warnings.append(f"read with the tolerant decoder (the fast one failed: {_short(exc)})")
             msgs = read_tolerant(data)
     warnings.extend(msgs.warnings)
     return _build(msgs, warnings, plausible.latest_time(now))
@@ -304,6 +311,8 @@ def _column(recs: list[dict[str, Any]], names: tuple[str, ...], n: int) -> np.nd
         if name in recs[0] or name in recs[-1] or any(name in r for r in recs):
             try:
                 col = np.array([r.get(name, nan) for r in recs], dtype=float)
+                if col.ndim != 1:
+                    raise ValueError("array-valued field")
             except (TypeError, ValueError):  # an array-valued oddity: convert one by one
                 col = np.fromiter((_num(r.get(name)) for r in recs), float, n)
             return np.round(col, 3)

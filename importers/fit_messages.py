@@ -38,6 +38,19 @@ WANTED = frozenset(
         "monitoring_hr_data",
     }
 )
+# Fields that are arrays by the FIT profile; any other field holding an array is damage and is
+# dropped, so a corrupt definition cannot hand a list to code that expects one number.
+ARRAY_FIELDS = frozenset(
+    {
+        "filtered_bpm",
+        "event_timestamp",
+        "event_timestamp_12",
+        "compressed_speed_distance",
+        "category",
+        "category_subtype",
+        "resting_heart_rate",
+    }
+)
 _TIME_FIELDS = frozenset(
     {"timestamp", "start_time", "local_timestamp", "time_created", "event_timestamp_dt"}
 )
@@ -71,7 +84,22 @@ def read_fast(data: bytes) -> FitMessages:
     for row in out.get("hr", []):
         if isinstance(row.get("event_timestamp_12"), bytes | bytearray):
             row["event_timestamp_12"] = list(row["event_timestamp_12"])
-    return FitMessages(out, decoder="fitfast")
+    return _without_stray_arrays(FitMessages(out, decoder="fitfast"))
+
+
+def _without_stray_arrays(msgs: FitMessages) -> FitMessages:
+    """Drop array values from fields the profile defines as one value (records excepted:
+    their columns are converted one by one)."""
+    for name, rows in msgs.messages.items():
+        if name == "record":
+            continue
+        for row in rows:
+            stray = [
+                k for k, v in row.items() if isinstance(v, list | tuple) and k not in ARRAY_FIELDS
+            ]
+            for k in stray:
+                del row[k]
+    return msgs
 
 
 def read_tolerant(data: bytes) -> FitMessages:
@@ -100,7 +128,7 @@ def read_tolerant(data: bytes) -> FitMessages:
             # A fault after a complete, CRC-closed file (chained files) loses nothing of it.
             result.truncated = data_since_crc or completed_files == 0
     result.warnings[:0] = sorted({str(w.message) for w in caught})
-    return result
+    return _without_stray_arrays(result)
 
 
 def _frames(data: bytes) -> Any:
