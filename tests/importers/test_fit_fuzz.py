@@ -1,0 +1,151 @@
+"""Ten thousand damaged FIT files: each ends as a plausible activity or one clear reason.
+
+Seeded (`STRONGSTRIDE_FUZZ_SEED`, `STRONGSTRIDE_FUZZ_CASES` to explore further), so a failure
+names a case that can be made again with `fit_fuzz.cases`. Most cases go in-process through the
+guard every worker runs (`decode_bytes`); a few hundred go through the whole import with worker
+processes into a real SQLite file. Inputs that once broke the importer are kept in
+`tests/data/fuzz/`. The counts are printed in the terminal summary.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sqlite3
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from importers import plausibility as plausible
+from importers.decode_worker import decode_bytes
+from importers.fit_messages import FIT_MIN_ABSOLUTE
+from importers.pipeline import run_import
+from store import activities as store
+from tests.conftest import FIT_FIXTURES
+from tests.importers import fit_fuzz
+from tests.importers.conftest import FUZZ_COUNTS
+
+SEED = int(os.environ.get("STRONGSTRIDE_FUZZ_SEED", "20261206"))
+CASES = int(os.environ.get("STRONGSTRIDE_FUZZ_CASES", "10000"))
+PIPELINE_CASES = 240
+HANG_S = 10.0  # a case slower than this counts as a hang
+MEMORY_GOAL_MB = 500
+REGRESSIONS = Path(__file__).resolve().parents[1] / "data" / "fuzz"
+UNEXPECTED = "the decoder failed on this file"  # the guard caught a bug of our own
+
+
+def _max_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kB on Linux
+
+
+def _implausible(result, latest: float) -> list[str]:
+    """What is wrong with a decoded result that claims to be a real activity."""
+    problems = []
+    for a in result.activities:
+        start = a.start_utc.timestamp()
+        if not FIT_MIN_ABSOLUTE <= start <= latest:
+            problems.append(f"start {a.start_utc}")
+        for name in ("elapsed_s", "timer_s"):
+            value = getattr(a, name)
+            if value is not None and not 0 <= value <= plausible.MAX_ELAPSED_S:
+                problems.append(f"{name} {value}")
+        if a.distance_m is not None:
+            longest = max(a.elapsed_s or 0, a.timer_s or 0)
+            if a.distance_m > plausible.max_speed(a.sport) * longest + plausible.DISTANCE_SLACK_M:
+                problems.append(f"distance {a.distance_m}")
+        if any(not 30 <= bpm <= 240 for bpm, _ in a.hr_histogram):
+            problems.append("heart rate bin out of range")
+        if len(a.series) > 2 * plausible.MAX_ELAPSED_S / 10 + 2:
+            problems.append(f"series of {len(a.series)} steps")
+    return problems
+
+
+def _check(data: bytes, latest: float) -> str:
+    """One input through the worker's guard; returns its outcome or raises on a defect."""
+    result, error = decode_bytes(data)
+    assert (result is None) != (error is None)
+    if error is not None:
+        assert error.strip() and "\n" not in error
+        return "unexpected error" if error.startswith(UNEXPECTED) else "failed with a reason"
+    problems = _implausible(result, latest)
+    assert not problems, problems
+    if result.skipped:
+        return "skipped with a reason"
+    return "flagged implausible" if result.implausible else "decoded"
+
+
+def test_ten_thousand_damaged_files_each_end_as_an_activity_or_a_reason():
+    pool = [p for p in fit_fuzz.seeds(FIT_FIXTURES) if p[0].startswith("head:")]
+    assert len(pool) >= 35  # a head of every FIT fixture
+    latest = plausible.latest_time()
+    outcomes: Counter[str] = Counter()
+    hangs, unexpected = [], []
+    began = time.perf_counter()
+    for case in fit_fuzz.cases(pool, SEED, CASES):
+        t0 = time.perf_counter()
+        outcome = _check(case.data, latest)
+        if time.perf_counter() - t0 > HANG_S:
+            hangs.append(case.index)
+        if outcome == "unexpected error":
+            unexpected.append((case.index, case.source, case.what))
+        outcomes[outcome] += 1
+    took = time.perf_counter() - began
+    rss = _max_rss_mb()
+    FUZZ_COUNTS["in-process"] = (
+        f"{sum(outcomes.values())} cases (seed {SEED}) in {took:.0f} s: "
+        + ", ".join(f"{n} {what}" for what, n in sorted(outcomes.items()))
+        + f"; 0 aborts, {len(hangs)} hangs, peak memory {rss:.0f} MB"
+    )
+    assert sum(outcomes.values()) == CASES
+    assert not hangs and not unexpected, (hangs, unexpected[:5])
+    assert rss < MEMORY_GOAL_MB
+
+
+def test_damaged_files_through_the_whole_import_leave_a_sound_database(tmp_path):
+    from store import Database
+
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    pool = fit_fuzz.seeds(FIT_FIXTURES)
+    for case in fit_fuzz.cases(pool, SEED + 1, PIPELINE_CASES):
+        (folder / f"case{case.index:04}.fit").write_bytes(case.data)
+    db = Database.open(tmp_path / "strongstride.sqlite")
+    try:
+        report = run_import(db, [folder], workers=2)
+        again = run_import(db, [folder], workers=2)
+        with db.session() as s:
+            files = store.known_files_by_path(s)
+            activities = store.list_activities(s)
+    finally:
+        db.close()
+    with sqlite3.connect(tmp_path / "strongstride.sqlite") as con:
+        integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
+    workers_mb = _max_rss_mb(resource.RUSAGE_CHILDREN)
+    FUZZ_COUNTS["whole import"] = (
+        f"{PIPELINE_CASES} files: {len(report.imported)} imported, {len(report.failed)} failed "
+        f"with a reason, {len(report.skipped)} skipped, {len(report.implausible)} flagged "
+        f"implausible; integrity {integrity}; largest worker {workers_mb:.0f} MB"
+    )
+    assert integrity == "ok"
+    assert len(files) == PIPELINE_CASES  # every file recorded once, whatever became of it
+    assert again.activities == 0 and not again.failed  # nothing is read twice
+    assert again.unchanged + len(again.failed_before) == PIPELINE_CASES
+    latest = datetime.fromtimestamp(plausible.latest_time(), UTC).replace(tzinfo=None)
+    for a in activities:
+        assert a["start_utc"] is not None
+    assert all(_naive(a["start_utc"]) <= latest for a in activities)
+    assert workers_mb < MEMORY_GOAL_MB
+
+
+def _naive(value) -> datetime:  # noqa: ANN001 - list_activities gives datetimes or ISO text
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=None)
+
+
+@pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("*.fit")), ids=lambda p: p.stem)
+def test_inputs_that_once_broke_the_importer_now_give_an_activity_or_a_reason(path):
+    assert _check(path.read_bytes(), plausible.latest_time()) != "unexpected error"
