@@ -19,6 +19,7 @@ import numpy as np
 
 from importers import fit_reduce as reduce
 from importers import plausibility as plausible
+from importers.fit_columns import DICT_PART_BYTES, PACKED_FIELD, split_chain
 from importers.fit_devices import device_name, exercise_category
 from importers.fit_hr import merge_into_records
 from importers.fit_messages import (
@@ -77,22 +78,46 @@ def read_fit(
     warnings: list[str] = []
     if decoder == "fitdecode":
         msgs = read_tolerant(data)
+    elif decoder == "auto" and len(data) > DICT_PART_BYTES:
+        msgs = _read_in_parts(data, warnings)
     else:
-        try:
-            msgs = read_fast(data)
-        except fitfast.FitDecodeError as exc:
-            if decoder == "fitfast":
-                raise FitReadError(str(exc)) from exc
-            warnings.append(f"read with the tolerant decoder ({_short(exc)})")
-            msgs = read_tolerant(data)
-        except BaseException as exc:
-            if type(exc).__name__ != "PanicException" or decoder == "fitfast":
-                raise
-            # The fast decoder's Rust code gave up on this damage; the tolerant one may not.
-            warnings.append(f"read with the tolerant decoder (the fast one failed: {_short(exc)})")
-            msgs = read_tolerant(data)
+        msgs = _read_one(data, decoder, warnings)
     warnings.extend(msgs.warnings)
     return _build(msgs, warnings, plausible.latest_time(now))
+
+
+def _read_one(data: bytes, decoder: str, warnings: list[str]) -> FitMessages:
+    """Fast decoder first; the tolerant one when it refuses the file or panics."""
+    try:
+        return read_fast(data)
+    except fitfast.FitDecodeError as exc:
+        if decoder == "fitfast":
+            raise FitReadError(str(exc)) from exc
+        warnings.append(f"read with the tolerant decoder ({_short(exc)})")
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException" or decoder == "fitfast":
+            raise
+        # The fast decoder's Rust code gave up on this damage; the tolerant one may not.
+        warnings.append(f"read with the tolerant decoder (the fast one failed: {_short(exc)})")
+    return read_tolerant(data)
+
+
+def _read_in_parts(data: bytes, warnings: list[str]) -> FitMessages:
+    """A large file, one chained part at a time, so memory follows the largest part; a part
+    too large for dicts goes to the tolerant reader, which builds columns as it reads."""
+    parts: list[FitMessages] = []
+    for i, part in enumerate(split_chain(data)):
+        try:
+            if len(part) > DICT_PART_BYTES:
+                parts.append(read_tolerant(part))
+            else:
+                parts.append(_read_one(part, "auto", warnings))
+        except FitReadError as exc:
+            if i == 0:
+                raise
+            warnings.append(f"decoding stopped early: {exc}")
+            break
+    return FitMessages.joined(parts)
 
 
 def _check_header(data: bytes) -> None:
@@ -111,7 +136,7 @@ def _short(exc: Exception) -> str:
 def _build(msgs: FitMessages, warnings: list[str], latest: float) -> FitResult:
     file_ids = msgs.get("file_id")
     file_id = file_ids[0] if file_ids else {}
-    file_type = file_id.get("type", "activity" if msgs.get("record") else None)
+    file_type = file_id.get("type", "activity" if msgs.record_count else None)
     profile = profile_suggestion(msgs, file_id)
     if file_type != "activity":
         what = f"{file_type} file" if file_type else "no file type"
@@ -181,7 +206,9 @@ def _plausible_sessions(
         start = sess.get("start_time")
         if start is None and isinstance(sess.get("timestamp"), int | float):
             start = sess["timestamp"] - (sess.get("total_elapsed_time") or 0)
-        if isinstance(start, int | float) and plausible.plausible_time(float(start) + shift, latest):
+        if isinstance(start, int | float) and plausible.plausible_time(
+            float(start) + shift, latest
+        ):
             kept.append(sess)
         else:
             notes.append("a session with an impossible start time was left out")
@@ -201,9 +228,9 @@ class _FileContext:
 
 def _clock_shift(msgs: FitMessages, warnings: list[str]) -> float | None:
     """Seconds to add to every time: 0 normally; for a watch without a clock, from local time."""
-    times = [s.get("start_time") for s in msgs.get("session")] or [
-        r.get("timestamp") for r in msgs.get("record")[:1]
-    ]
+    stamps = msgs.records.get("timestamp")
+    first = stamps[~np.isnan(stamps)][:1].tolist() if stamps is not None else []
+    times = [s.get("start_time") for s in msgs.get("session")] or first
     times = [t for t in times if t is not None]
     if not times or min(times) >= FIT_MIN_ABSOLUTE:
         return 0.0
@@ -218,15 +245,16 @@ def _clock_shift(msgs: FitMessages, warnings: list[str]) -> float | None:
 def _samples(
     msgs: FitMessages, shift: float, latest: float = float("inf"), notes: list[str] | None = None
 ) -> reduce.Samples:
-    recs = _plausible_records(msgs, shift, latest, [] if notes is None else notes)
-    n = len(recs)
-    t = np.fromiter((r["timestamp"] for r in recs), float, n) + shift
-    hr = _column(recs, ("heart_rate",), n)
+    cols = _plausible_records(msgs, shift, latest, [] if notes is None else notes)
+    n = int(cols["_count"])
+    t = cols["timestamp"] + shift if n else np.zeros(0)
+    hr = _column(cols, ("heart_rate",), n)
     # `speed` first: fitfast expands it into enhanced_speed with a rounding slip (4.068 -> 4.067).
-    speed = _column(recs, ("speed", "enhanced_speed"), n)
-    distance = _column(recs, ("distance",), n)
-    if any("compressed_speed_distance" in r for r in recs[:10]):
-        speed, distance = _compressed_speed_distance(recs)
+    speed = _column(cols, ("speed", "enhanced_speed"), n)
+    distance = _column(cols, ("distance",), n)
+    packed = cols.get(PACKED_FIELD)
+    if packed is not None and any(v is not None for v in packed[:10]):
+        speed, distance = _compressed_speed_distance(packed)
     if n and np.isnan(speed).all() and not np.isnan(distance).all():
         speed = reduce.speed_from_distance(t, distance)
     hr_msgs = msgs.get("hr")
@@ -235,7 +263,7 @@ def _samples(
             dict(m, timestamp=m["timestamp"] + shift) if "timestamp" in m else m for m in hr_msgs
         ]
         hr = merge_into_records(t, hr, anchors)
-    cadence = _column(recs, ("cadence",), n)
+    cadence = _column(cols, ("cadence",), n)
     if n > 1 and np.any(np.diff(t) < 0):
         order = np.argsort(t, kind="stable")
         t, hr, speed = t[order], hr[order], speed[order]
@@ -246,20 +274,29 @@ def _samples(
 
 def _plausible_records(
     msgs: FitMessages, shift: float, latest: float, notes: list[str]
-) -> list[dict[str, Any]]:
-    """Records with a time that can be real: dated, not in the future, within a week of the
-    session start; one wild timestamp must not stretch a run over decades."""
-    recs = [r for r in msgs.get("record") if isinstance(r.get("timestamp"), int | float)]
-    if not recs:
-        return recs
-    t = np.fromiter((r["timestamp"] for r in recs), float, len(recs)) + shift
+) -> dict[str, Any]:
+    """Record columns of the records with a time that can be real: dated, not in the future,
+    within a week of the session start; one wild timestamp must not stretch a run over decades.
+    Records without a time are left out as well."""
+    cols = msgs.records
+    t = cols.get("timestamp")
+    if t is None:
+        return {"_count": 0}
     starts = [s.get("start_time") for s in msgs.get("session")]
     anchor = next((float(a) + shift for a in starts if isinstance(a, int | float)), None)
-    keep = plausible.record_mask(t, latest, anchor)
+    timed = ~np.isnan(t)
+    keep = timed & plausible.record_mask(t + shift, latest, anchor)
+    if (~keep & timed).any():
+        notes.append(f"{int((~keep & timed).sum())} record(s) with impossible times dropped")
     if keep.all():
-        return recs
-    notes.append(f"{int((~keep).sum())} record(s) with impossible times dropped")
-    return [r for r, k in zip(recs, keep.tolist(), strict=True) if k]
+        return cols
+    out: dict[str, Any] = {"_count": int(keep.sum())}
+    for name, col in cols.items():
+        if name == PACKED_FIELD:
+            out[name] = [v for v, k in zip(col, keep.tolist(), strict=True) if k]
+        elif name != "_count":
+            out[name] = col[keep]
+    return out
 
 
 def _timer_events(msgs: FitMessages, shift: float) -> list[tuple[float, bool]]:
@@ -277,21 +314,23 @@ def _timer_events(msgs: FitMessages, shift: float) -> list[tuple[float, bool]]:
     return out
 
 
-def _compressed_speed_distance(recs: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
+def _compressed_speed_distance(packed: list[Any]) -> tuple[np.ndarray, np.ndarray]:
     """Old watches pack speed (12 bits, 1/100 m/s) and distance (12 bits, 1/16 m, rolling
     over) into three bytes; decoded here so both decoders give the same columns."""
-    speed = np.full(len(recs), np.nan)
-    distance = np.full(len(recs), np.nan)
+    speed = np.full(len(packed), np.nan)
+    distance = np.full(len(packed), np.nan)
     total = 0
     last = None
-    for i, r in enumerate(recs):
-        raw = r.get("compressed_speed_distance")
+    for i, raw in enumerate(packed):
         if not isinstance(raw, bytes | bytearray | list) or len(raw) != 3:
             continue
-        b = bytes(raw)
-        packed = b[0] | (b[1] << 8) | (b[2] << 16)
-        speed[i] = (packed & 0xFFF) / 100
-        part = packed >> 12
+        try:
+            b = bytes(raw)
+        except (TypeError, ValueError):
+            continue
+        packed_value = b[0] | (b[1] << 8) | (b[2] << 16)
+        speed[i] = (packed_value & 0xFFF) / 100
+        part = packed_value >> 12
         if last is None:
             total = part
         else:
@@ -301,26 +340,13 @@ def _compressed_speed_distance(recs: list[dict[str, Any]]) -> tuple[np.ndarray, 
     return np.round(speed, 3), np.round(distance, 3)
 
 
-def _column(recs: list[dict[str, Any]], names: tuple[str, ...], n: int) -> np.ndarray:
-    """One field of every record; rounded to the FIT resolution so both decoders' floats
-    (raw / scale versus raw * 1/scale) agree to the last bit."""
-    nan = float("nan")
-    if not recs:
-        return np.full(0, nan)
+def _column(cols: dict[str, Any], names: tuple[str, ...], n: int) -> np.ndarray:
+    """The first of `names` the records carry, rounded to the FIT resolution so both decoders'
+    floats (raw / scale versus raw * 1/scale) agree to the last bit."""
     for name in names:
-        if name in recs[0] or name in recs[-1] or any(name in r for r in recs):
-            try:
-                col = np.array([r.get(name, nan) for r in recs], dtype=float)
-                if col.ndim != 1:
-                    raise ValueError("array-valued field")
-            except (TypeError, ValueError):  # an array-valued oddity: convert one by one
-                col = np.fromiter((_num(r.get(name)) for r in recs), float, n)
-            return np.round(col, 3)
+        if name in cols:
+            return np.round(cols[name], 3)
     return np.full(n, np.nan)
-
-
-def _num(value: Any) -> float:
-    return float(value) if isinstance(value, int | float) else np.nan
 
 
 def _session_from_records(
@@ -352,8 +378,9 @@ def _activity(
 ) -> ActivityRecord:
     """One session; its samples end where the next session of a multisport file begins."""
     sport = normalise_sport(sess.get("sport"), sess.get("sub_sport"))
-    elapsed, timer = _num_or_none(sess.get("total_elapsed_time")), _num_or_none(
-        sess.get("total_timer_time")
+    elapsed, timer = (
+        _num_or_none(sess.get("total_elapsed_time")),
+        _num_or_none(sess.get("total_timer_time")),
     )
     start = sess.get("start_time")
     if start is None:

@@ -61,7 +61,9 @@ def _limit_address_space() -> None:
     except ImportError:  # Windows: no rlimits; the time limit still applies
         return
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = WORKER_ADDRESS_SPACE if hard == resource.RLIM_INFINITY else min(hard, WORKER_ADDRESS_SPACE)
+    cap = (
+        WORKER_ADDRESS_SPACE if hard == resource.RLIM_INFINITY else min(hard, WORKER_ADDRESS_SPACE)
+    )
     if soft == resource.RLIM_INFINITY or soft > cap:
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
