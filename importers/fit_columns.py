@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import struct
 from array import array
-from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -45,10 +44,6 @@ class RecordColumns:
             self.packed.append(packed)
         self.n += 1
 
-    def extend(self, rows: Iterable[dict[str, Any]]) -> None:
-        for row in rows:
-            self.add(row)
-
     def finish(self) -> dict[str, Any]:
         """{field: float64 array} for fields present in any record (plus the packed list)."""
         out: dict[str, Any] = {}
@@ -60,6 +55,31 @@ class RecordColumns:
             out[PACKED_FIELD] = self.packed
         out["_count"] = self.n
         return out
+
+
+def from_dicts(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Columns of records the fast decoder gave as dicts: one list pass per field read."""
+    n = len(rows)
+    out: dict[str, Any] = {"_count": n}
+    nan = float("nan")
+    for name in RECORD_FIELDS:
+        if not (n and (name in rows[0] or name in rows[-1] or any(name in r for r in rows))):
+            continue
+        try:
+            col = np.array([r.get(name, nan) for r in rows], dtype=float)
+            if col.ndim != 1:
+                raise ValueError("array-valued field")
+        except (TypeError, ValueError):  # a damaged field: convert value by value
+            col = np.fromiter((_number(r.get(name)) for r in rows), float, n)
+        out[name] = col
+    if any(PACKED_FIELD in r for r in rows[:10]):
+        out[PACKED_FIELD] = [r.get(PACKED_FIELD) for r in rows]
+    return out
+
+
+def _number(value: Any) -> float:
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    return float(value) if ok else float("nan")
 
 
 def concat(parts: list[dict[str, Any]]) -> dict[str, Any]:

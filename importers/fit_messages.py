@@ -103,13 +103,12 @@ def read_fast(data: bytes) -> FitMessages:
         rows = parsed.get(name)
         if rows and name != "record":
             out[name] = rows  # fields outside the profile stay under int keys; never read
-    columns = fit_columns.RecordColumns()
-    columns.extend(parsed.pop("record", ()))
-    del parsed  # the record dicts go now, before the columns are copied out
+    records = fit_columns.from_dicts(parsed.pop("record", []))
+    del parsed  # the record dicts go now
     for row in out.get("hr", []):
         if isinstance(row.get("event_timestamp_12"), bytes | bytearray):
             row["event_timestamp_12"] = list(row["event_timestamp_12"])
-    msgs = FitMessages(out, decoder="fitfast", records=columns.finish())
+    msgs = FitMessages(out, decoder="fitfast", records=records)
     return _without_stray_arrays(msgs)
 
 
