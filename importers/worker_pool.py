@@ -11,9 +11,11 @@ would need gigabytes fails on its own instead of bringing the machine to its kne
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import multiprocessing
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -41,11 +43,15 @@ class _Worker:
 
 def _serve(conn: Connection, module_name: str, known: frozenset[str], failed: dict) -> None:
     """Worker process main loop: one candidate in, one `Decoded` out, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _limit_address_space()
     module = importlib.import_module(module_name)
     module.init_worker(known, failed)
     while True:
-        c = conn.recv()
+        try:
+            c = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
         if c is None:
             return
         decoded = module.decode(c)
@@ -209,13 +215,13 @@ class DecodePool:
         self.replaced += 1
 
     def close(self) -> None:
-        """Stop every worker: politely first, then for good."""
+        """Stop every worker: an idle one is asked to stop, a busy one (cancel) is killed."""
         for w in self._workers:
-            try:
-                if not w.held:
-                    w.conn.send(None)
-            except OSError:
-                pass
+            if w.held:
+                w.process.kill()
+                continue
+            with contextlib.suppress(OSError):
+                w.conn.send(None)
         deadline = time.monotonic() + 2.0
         for w in self._workers:
             w.process.join(max(0.0, deadline - time.monotonic()))

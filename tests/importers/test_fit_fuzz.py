@@ -9,9 +9,13 @@ processes into a real SQLite file. Inputs that once broke the importer are kept 
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import resource
 import sqlite3
+import subprocess
+import sys
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -22,8 +26,6 @@ import pytest
 from importers import plausibility as plausible
 from importers.decode_worker import decode_bytes
 from importers.fit_messages import FIT_MIN_ABSOLUTE
-from importers.pipeline import run_import
-from store import activities as store
 from tests.conftest import FIT_FIXTURES
 from tests.importers import fit_fuzz
 from tests.importers.conftest import FUZZ_COUNTS
@@ -37,8 +39,38 @@ REGRESSIONS = Path(__file__).resolve().parents[1] / "data" / "fuzz"
 UNEXPECTED = "the decoder failed on this file"  # the guard caught a bug of our own
 
 
-def _max_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024  # kB on Linux
+def _reset_peak() -> None:
+    """Start the peak-memory count afresh (Linux), so earlier tests in this process do not count."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory since `_reset_peak` (Linux), else since it started."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+_IMPORT = """
+import json, resource, sys
+from importers.pipeline import run_import
+from store import Database
+db = Database.open(sys.argv[1])
+report = run_import(db, [sys.argv[2]], workers=2)
+again = run_import(db, [sys.argv[2]], workers=2)
+db.close()
+print(json.dumps({
+    "imported": len(report.imported), "failed": len(report.failed),
+    "skipped": len(report.skipped), "implausible": len(report.implausible),
+    "again_activities": again.activities, "again_failed": len(again.failed),
+    "again_known": again.unchanged + len(again.failed_before),
+    "importer_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+}))
+"""
 
 
 def _implausible(result, latest: float) -> list[str]:
@@ -84,6 +116,7 @@ def test_ten_thousand_damaged_files_each_end_as_an_activity_or_a_reason():
     outcomes: Counter[str] = Counter()
     hangs, unexpected = [], []
     began = time.perf_counter()
+    _reset_peak()
     for case in fit_fuzz.cases(pool, SEED, CASES):
         t0 = time.perf_counter()
         outcome = _check(case.data, latest)
@@ -93,7 +126,7 @@ def test_ten_thousand_damaged_files_each_end_as_an_activity_or_a_reason():
             unexpected.append((case.index, case.source, case.what))
         outcomes[outcome] += 1
     took = time.perf_counter() - began
-    rss = _max_rss_mb()
+    rss = _peak_mb()
     FUZZ_COUNTS["in-process"] = (
         f"{sum(outcomes.values())} cases (seed {SEED}) in {took:.0f} s: "
         + ", ".join(f"{n} {what}" for what, n in sorted(outcomes.items()))
@@ -105,39 +138,39 @@ def test_ten_thousand_damaged_files_each_end_as_an_activity_or_a_reason():
 
 
 def test_damaged_files_through_the_whole_import_leave_a_sound_database(tmp_path):
-    from store import Database
-
+    """In a fresh process, so its peak memory and its workers' are the import's own."""
     folder = tmp_path / "damaged"
     folder.mkdir()
     pool = fit_fuzz.seeds(FIT_FIXTURES)
     for case in fit_fuzz.cases(pool, SEED + 1, PIPELINE_CASES):
         (folder / f"case{case.index:04}.fit").write_bytes(case.data)
-    db = Database.open(tmp_path / "strongstride.sqlite")
-    try:
-        report = run_import(db, [folder], workers=2)
-        again = run_import(db, [folder], workers=2)
-        with db.session() as s:
-            files = store.known_files_by_path(s)
-            activities = store.list_activities(s)
-    finally:
-        db.close()
-    with sqlite3.connect(tmp_path / "strongstride.sqlite") as con:
+    db_path = tmp_path / "strongstride.sqlite"
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT, str(db_path), str(folder)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    with sqlite3.connect(db_path) as con:
         integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
-    workers_mb = _max_rss_mb(resource.RUSAGE_CHILDREN)
+        files = con.execute("SELECT count(*), count(DISTINCT path) FROM imported_file").fetchone()
+        starts = [row[0] for row in con.execute("SELECT start_utc FROM activity")]
     FUZZ_COUNTS["whole import"] = (
-        f"{PIPELINE_CASES} files: {len(report.imported)} imported, {len(report.failed)} failed "
-        f"with a reason, {len(report.skipped)} skipped, {len(report.implausible)} flagged "
-        f"implausible; integrity {integrity}; largest worker {workers_mb:.0f} MB"
+        f"{PIPELINE_CASES} files: {r['imported']} imported, {r['failed']} failed with a reason, "
+        f"{r['skipped']} skipped, {r['implausible']} flagged implausible; integrity {integrity}; "
+        f"peak memory {r['importer_mb']:.0f} MB importing, {r['worker_mb']:.0f} MB largest worker"
     )
     assert integrity == "ok"
-    assert len(files) == PIPELINE_CASES  # every file recorded once, whatever became of it
-    assert again.activities == 0 and not again.failed  # nothing is read twice
-    assert again.unchanged + len(again.failed_before) == PIPELINE_CASES
+    assert files == (PIPELINE_CASES, PIPELINE_CASES)  # every file recorded once
+    assert r["again_activities"] == 0 and r["again_failed"] == 0  # nothing is read twice
+    assert r["again_known"] == PIPELINE_CASES
     latest = datetime.fromtimestamp(plausible.latest_time(), UTC).replace(tzinfo=None)
-    for a in activities:
-        assert a["start_utc"] is not None
-    assert all(_naive(a["start_utc"]) <= latest for a in activities)
-    assert workers_mb < MEMORY_GOAL_MB
+    assert starts and all(_naive(a) <= latest for a in starts)
+    assert max(r["importer_mb"], r["worker_mb"]) < MEMORY_GOAL_MB
 
 
 def _naive(value) -> datetime:  # noqa: ANN001 - list_activities gives datetimes or ISO text
