@@ -2,7 +2,8 @@
 worker, for the largest inputs the importer accepts.
 
 Every input is imported by a fresh process into a fresh database, which then reports its own
-peak (`ru_maxrss`) and that of its largest worker. Inputs:
+peak (`VmHWM` on Linux, `ru_maxrss` elsewhere) and its largest worker's (`ru_maxrss` of its
+children: an upper bound, since Linux counts the parent's size at the moment of the fork). Inputs:
 
 1. a 64 MB FIT file: 64 MB of chained recordings (distinct copies of the longest fixture), read
    by the importing process itself (one file: no workers);
@@ -43,13 +44,22 @@ SMALL = "run_fenix5_hr_gps_1min.fit"
 
 _CHILD = """
 import json, resource, sys
+from pathlib import Path
 from importers.pipeline import run_import
+def peak_mb():  # VmHWM: this process's own peak (ru_maxrss also counts the parent at fork)
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 from store import Database
 db = Database.open(sys.argv[1])
 report = run_import(db, sys.argv[2:], workers=2)
 db.close()
 print(json.dumps({
-    "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "self_mb": peak_mb(),
     "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     "activities": report.activities, "failed": [p.reason for p in report.failed],
     "implausible": len(report.implausible),
