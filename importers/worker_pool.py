@@ -62,16 +62,23 @@ def _serve(conn: Connection, module_name: str, known: frozenset[str], failed: di
 
 
 def _limit_address_space() -> None:
+    """A last guard against a file that would need gigabytes: allocations beyond the limit fail
+    in this worker (that file fails) instead of pushing the machine into swap."""
     try:
         import resource
     except ImportError:  # Windows: no rlimits; the time limit still applies
         return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = (
-        WORKER_ADDRESS_SPACE if hard == resource.RLIM_INFINITY else min(hard, WORKER_ADDRESS_SPACE)
-    )
-    if soft == resource.RLIM_INFINITY or soft > cap:
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = (
+            WORKER_ADDRESS_SPACE
+            if hard == resource.RLIM_INFINITY
+            else min(hard, WORKER_ADDRESS_SPACE)
+        )
+        if soft == resource.RLIM_INFINITY or soft > cap:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError):  # macOS refuses address-space limits
+        return
 
 
 def _failure(c: Candidate, reason: str) -> Decoded:
