@@ -123,6 +123,8 @@ class ImportDialog(QDialog):
         out = []
         sections = (
             (self.tr("Failed"), report.failed),
+            (self.tr("Failed before, unchanged, not read again"), report.failed_before),
+            (self.tr("Implausible parts left out"), report.implausible),
             (self.tr("Skipped"), report.skipped),
             (self.tr("Duplicates (already imported from another file)"), report.duplicates),
             (self.tr("Already imported from another folder"), report.moved),

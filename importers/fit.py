@@ -18,8 +18,9 @@ import fitfast
 import numpy as np
 
 from importers import fit_reduce as reduce
+from importers import plausibility as plausible
+from importers.fit_columns import DICT_PART_BYTES, split_chain
 from importers.fit_devices import device_name, exercise_category
-from importers.fit_hr import merge_into_records
 from importers.fit_messages import (
     FIT_MIN_ABSOLUTE,
     FitMessages,
@@ -28,6 +29,7 @@ from importers.fit_messages import (
     read_tolerant,
 )
 from importers.fit_profile import profile_suggestion
+from importers.fit_samples import samples as _samples
 from importers.records import ActivityRecord, ProfileSuggestion, StrengthSetRecord
 
 SOURCE = "fit"
@@ -44,6 +46,8 @@ class FitResult:
     skipped: str | None = None  # why a readable file gave no activity (e.g. a settings file)
     decoder: str = "fitfast"
     warnings: tuple[str, ...] = field(default=())
+    # Implausible parts left out (impossible times, lengths, distances): the file is flagged.
+    implausible: tuple[str, ...] = field(default=())
 
     @property
     def partial(self) -> bool:
@@ -52,34 +56,68 @@ class FitResult:
 
 def normalise_sport(sport: str | None, sub_sport: str | None) -> str:
     """The app's sport name: 'running' for every kind of run, 'strength' for strength work."""
-    sport = (sport or "generic").lower()
+    sport = sport.lower() if isinstance(sport, str) else "generic"  # unknown enums are ints
     if sport in _RUNNING:
         return "running"
-    if sport == "strength_training" or (sport == "training" and sub_sport in _STRENGTH_SUBS):
+    strength_sub = isinstance(sub_sport, str) and sub_sport in _STRENGTH_SUBS
+    if sport == "strength_training" or (sport == "training" and strength_sub):
         return "strength"
     return sport
 
 
-def read_fit(source: Path | str | bytes, *, decoder: str = "auto") -> FitResult:
+def read_fit(
+    source: Path | str | bytes, *, decoder: str = "auto", now: float | None = None
+) -> FitResult:
     """Read one FIT file. Raises `FitReadError` (plain reason) when nothing can be read.
 
     decoder: "auto" (fitfast, falling back to fitdecode), "fitfast" or "fitdecode".
+    now: Unix time the file is read at (default: the clock); nothing may start after tomorrow.
     """
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     _check_header(data)
     warnings: list[str] = []
     if decoder == "fitdecode":
         msgs = read_tolerant(data)
+    elif decoder == "auto" and len(data) > DICT_PART_BYTES:
+        msgs = _read_in_parts(data, warnings)
     else:
-        try:
-            msgs = read_fast(data)
-        except fitfast.FitDecodeError as exc:
-            if decoder == "fitfast":
-                raise FitReadError(str(exc)) from exc
-            warnings.append(f"read with the tolerant decoder ({_short(exc)})")
-            msgs = read_tolerant(data)
+        msgs = _read_one(data, decoder, warnings)
     warnings.extend(msgs.warnings)
-    return _build(msgs, warnings)
+    return _build(msgs, warnings, plausible.latest_time(now))
+
+
+def _read_one(data: bytes, decoder: str, warnings: list[str]) -> FitMessages:
+    """Fast decoder first; the tolerant one when it refuses the file or panics."""
+    try:
+        return read_fast(data)
+    except fitfast.FitDecodeError as exc:
+        if decoder == "fitfast":
+            raise FitReadError(str(exc)) from exc
+        warnings.append(f"read with the tolerant decoder ({_short(exc)})")
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException" or decoder == "fitfast":
+            raise
+        # The fast decoder's Rust code gave up on this damage; the tolerant one may not.
+        warnings.append(f"read with the tolerant decoder (the fast one failed: {_short(exc)})")
+    return read_tolerant(data)
+
+
+def _read_in_parts(data: bytes, warnings: list[str]) -> FitMessages:
+    """A large file, one chained part at a time, so memory follows the largest part; a part
+    too large for dicts goes to the tolerant reader, which builds columns as it reads."""
+    parts: list[FitMessages] = []
+    for i, part in enumerate(split_chain(data)):
+        try:
+            if len(part) > DICT_PART_BYTES:
+                parts.append(read_tolerant(part))
+            else:
+                parts.append(_read_one(part, "auto", warnings))
+        except FitReadError as exc:
+            if i == 0:
+                raise
+            warnings.append(f"decoding stopped early: {exc}")
+            break
+    return FitMessages.joined(parts)
 
 
 def _check_header(data: bytes) -> None:
@@ -95,10 +133,10 @@ def _short(exc: Exception) -> str:
     return str(exc).replace("FIT decode error: ", "").strip()
 
 
-def _build(msgs: FitMessages, warnings: list[str]) -> FitResult:
+def _build(msgs: FitMessages, warnings: list[str], latest: float) -> FitResult:
     file_ids = msgs.get("file_id")
     file_id = file_ids[0] if file_ids else {}
-    file_type = file_id.get("type", "activity" if msgs.get("record") else None)
+    file_type = file_id.get("type", "activity" if msgs.record_count else None)
     profile = profile_suggestion(msgs, file_id)
     if file_type != "activity":
         what = f"{file_type} file" if file_type else "no file type"
@@ -116,8 +154,12 @@ def _build(msgs: FitMessages, warnings: list[str]) -> FitResult:
             decoder=msgs.decoder,
             warnings=tuple(warnings),
         )
-    samples = _samples(msgs, shift)
+    notes: list[str] = []
+    samples = _samples(msgs, shift, latest, notes)
     sessions = msgs.get("session") or _session_from_records(msgs, samples, shift)
+    sessions = _plausible_sessions(sessions, shift, latest, notes)
+    if not sessions and notes:
+        raise FitReadError("no plausible activity: " + "; ".join(notes))
     if not sessions:
         return FitResult(
             profile=profile,
@@ -134,6 +176,7 @@ def _build(msgs: FitMessages, warnings: list[str]) -> FitResult:
         partial=msgs.truncated or not msgs.get("session"),
         warnings=tuple(warnings),
         sets=msgs.get("set"),
+        notes=notes,
     )
     starts = [s.get("start_time") for s in sessions]
     limits = [
@@ -150,7 +193,26 @@ def _build(msgs: FitMessages, warnings: list[str]) -> FitResult:
     activities = tuple(
         _activity(s, samples, ctx, shift, limit) for s, limit in zip(sessions, limits, strict=True)
     )
-    return FitResult(activities, profile, None, msgs.decoder, tuple(warnings))
+    implausible = tuple(dict.fromkeys(notes))
+    return FitResult(activities, profile, None, msgs.decoder, tuple(warnings), implausible)
+
+
+def _plausible_sessions(
+    sessions: list[dict[str, Any]], shift: float, latest: float, notes: list[str]
+) -> list[dict[str, Any]]:
+    """Sessions whose start is a real date no later than tomorrow; the others are named."""
+    kept = []
+    for sess in sessions:
+        start = sess.get("start_time")
+        if start is None and isinstance(sess.get("timestamp"), int | float):
+            start = sess["timestamp"] - (sess.get("total_elapsed_time") or 0)
+        if isinstance(start, int | float) and plausible.plausible_time(
+            float(start) + shift, latest
+        ):
+            kept.append(sess)
+        else:
+            notes.append("a session with an impossible start time was left out")
+    return kept
 
 
 @dataclass(frozen=True)
@@ -161,13 +223,14 @@ class _FileContext:
     partial: bool
     warnings: tuple[str, ...]
     sets: list[dict[str, Any]]
+    notes: list[str]  # implausible parts left out, filled while the activities are built
 
 
 def _clock_shift(msgs: FitMessages, warnings: list[str]) -> float | None:
     """Seconds to add to every time: 0 normally; for a watch without a clock, from local time."""
-    times = [s.get("start_time") for s in msgs.get("session")] or [
-        r.get("timestamp") for r in msgs.get("record")[:1]
-    ]
+    stamps = msgs.records.get("timestamp")
+    first = stamps[~np.isnan(stamps)][:1].tolist() if stamps is not None else []
+    times = [s.get("start_time") for s in msgs.get("session")] or first
     times = [t for t in times if t is not None]
     if not times or min(times) >= FIT_MIN_ABSOLUTE:
         return 0.0
@@ -177,92 +240,6 @@ def _clock_shift(msgs: FitMessages, warnings: list[str]) -> float | None:
             warnings.append("watch clock not set: start taken from local time, UTC offset unknown")
             return float(local - ts)
     return None
-
-
-def _samples(msgs: FitMessages, shift: float) -> reduce.Samples:
-    recs = [r for r in msgs.get("record") if "timestamp" in r]
-    n = len(recs)
-    t = np.fromiter((r["timestamp"] for r in recs), float, n) + shift
-    hr = _column(recs, ("heart_rate",), n)
-    # `speed` first: fitfast expands it into enhanced_speed with a rounding slip (4.068 -> 4.067).
-    speed = _column(recs, ("speed", "enhanced_speed"), n)
-    distance = _column(recs, ("distance",), n)
-    if any("compressed_speed_distance" in r for r in recs[:10]):
-        speed, distance = _compressed_speed_distance(recs)
-    if n and np.isnan(speed).all() and not np.isnan(distance).all():
-        speed = reduce.speed_from_distance(t, distance)
-    hr_msgs = msgs.get("hr")
-    if hr_msgs:
-        anchors = [
-            dict(m, timestamp=m["timestamp"] + shift) if "timestamp" in m else m for m in hr_msgs
-        ]
-        hr = merge_into_records(t, hr, anchors)
-    cadence = _column(recs, ("cadence",), n)
-    if n > 1 and np.any(np.diff(t) < 0):
-        order = np.argsort(t, kind="stable")
-        t, hr, speed = t[order], hr[order], speed[order]
-        distance, cadence = distance[order], cadence[order]
-    timing = reduce.timer_running(t, _timer_events(msgs, shift))
-    return reduce.Samples(t, hr, speed, distance, timing, cadence)
-
-
-def _timer_events(msgs: FitMessages, shift: float) -> list[tuple[float, bool]]:
-    """(time, running after it) for every timer start/stop, in time order."""
-    out = []
-    for ev in msgs.get("event"):
-        if ev.get("event") != "timer" or "timestamp" not in ev:
-            continue
-        kind = ev.get("event_type")
-        if kind == "start":
-            out.append((float(ev["timestamp"]) + shift, True))
-        elif kind in ("stop", "stop_all", "stop_disable", "stop_disable_all"):
-            out.append((float(ev["timestamp"]) + shift, False))
-    out.sort(key=lambda e: e[0])
-    return out
-
-
-def _compressed_speed_distance(recs: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
-    """Old watches pack speed (12 bits, 1/100 m/s) and distance (12 bits, 1/16 m, rolling
-    over) into three bytes; decoded here so both decoders give the same columns."""
-    speed = np.full(len(recs), np.nan)
-    distance = np.full(len(recs), np.nan)
-    total = 0
-    last = None
-    for i, r in enumerate(recs):
-        raw = r.get("compressed_speed_distance")
-        if not isinstance(raw, bytes | bytearray | list) or len(raw) != 3:
-            continue
-        b = bytes(raw)
-        packed = b[0] | (b[1] << 8) | (b[2] << 16)
-        speed[i] = (packed & 0xFFF) / 100
-        part = packed >> 12
-        if last is None:
-            total = part
-        else:
-            total += (part - last) & 0xFFF
-        last = part
-        distance[i] = total / 16
-    return np.round(speed, 3), np.round(distance, 3)
-
-
-def _column(recs: list[dict[str, Any]], names: tuple[str, ...], n: int) -> np.ndarray:
-    """One field of every record; rounded to the FIT resolution so both decoders' floats
-    (raw / scale versus raw * 1/scale) agree to the last bit."""
-    nan = float("nan")
-    if not recs:
-        return np.full(0, nan)
-    for name in names:
-        if name in recs[0] or name in recs[-1] or any(name in r for r in recs):
-            try:
-                col = np.array([r.get(name, nan) for r in recs], dtype=float)
-            except (TypeError, ValueError):  # an array-valued oddity: convert one by one
-                col = np.fromiter((_num(r.get(name)) for r in recs), float, n)
-            return np.round(col, 3)
-    return np.full(n, np.nan)
-
-
-def _num(value: Any) -> float:
-    return float(value) if isinstance(value, int | float) else np.nan
 
 
 def _session_from_records(
@@ -293,23 +270,21 @@ def _activity(
     limit: float | None,
 ) -> ActivityRecord:
     """One session; its samples end where the next session of a multisport file begins."""
-    timer = sess.get("total_timer_time")
-    elapsed = sess.get("total_elapsed_time")
+    sport = normalise_sport(sess.get("sport"), sess.get("sub_sport"))
+    elapsed, timer = (
+        _num_or_none(sess.get("total_elapsed_time")),
+        _num_or_none(sess.get("total_timer_time")),
+    )
     start = sess.get("start_time")
     if start is None:
         start = sess.get("timestamp", 0) - (elapsed or timer or 0)
     start = float(start) + shift
-    end = start + float(elapsed or timer or 0)
+    length = min(float(elapsed or timer or 0), plausible.MAX_ELAPSED_S)
+    end = start + length
     win = samples.window(start, end + 0.999 if limit is None else min(end + 0.999, limit - 0.001))
-    if timer is None:
-        timer = reduce.moving_time(win)
-    avg_hr, max_hr = sess.get("avg_heart_rate"), sess.get("max_heart_rate")
-    if avg_hr is None or max_hr is None:
-        rec_avg, rec_max = reduce.hr_summary(win)
-        avg_hr = avg_hr if avg_hr is not None else rec_avg
-        max_hr = max_hr if max_hr is not None else rec_max
+    figs, timer, avg_hr, max_hr = _figures(sess, sport, win, ctx.notes)
+    elapsed = figs.elapsed
     sub_sport = sess.get("sub_sport")
-    sport = normalise_sport(sess.get("sport"), sub_sport)
     return ActivityRecord(
         source=SOURCE,
         external_id=f"{ctx.ident}:{int(start)}",
@@ -319,8 +294,8 @@ def _activity(
         utc_offset_s=ctx.offset,
         timer_s=round(float(timer), 3),
         elapsed_s=round(float(elapsed), 3) if elapsed is not None else None,
-        distance_m=_opt(sess.get("total_distance")),
-        ascent_m=_opt(sess.get("total_ascent")),
+        distance_m=_opt(figs.distance),
+        ascent_m=_opt(figs.ascent),
         avg_hr=_opt(avg_hr),
         max_hr=_opt(max_hr),
         device=ctx.device,
@@ -334,6 +309,36 @@ def _activity(
         else (),
         warnings=ctx.warnings,
     )
+
+
+def _figures(
+    sess: dict[str, Any], sport: str, win: reduce.Samples, notes: list[str]
+) -> tuple[plausible.SessionFigures, float, float | None, float | None]:
+    """The session's figures checked for plausibility, with timer time and HR filled in from
+    the records where the session lacks them: (figures, timer, average HR, maximum HR)."""
+    moving = reduce.moving_time(win) if win.t.size else None
+    figs = plausible.SessionFigures(
+        _num_or_none(sess.get("total_elapsed_time")),
+        _num_or_none(sess.get("total_timer_time")),
+        _num_or_none(sess.get("total_distance")),
+        _num_or_none(sess.get("total_ascent")),
+        _num_or_none(sess.get("avg_heart_rate")),
+        _num_or_none(sess.get("max_heart_rate")),
+        notes,
+    )
+    span = float(win.t[-1] - win.t[0]) if win.t.size else None
+    figs.check(sport, span, moving)
+    timer = figs.timer if figs.timer is not None else (moving or 0.0)
+    avg_hr, max_hr = figs.avg_hr, figs.max_hr
+    if avg_hr is None or max_hr is None:
+        rec_avg, rec_max = reduce.hr_summary(win)
+        avg_hr = avg_hr if avg_hr is not None else rec_avg
+        max_hr = max_hr if max_hr is not None else rec_max
+    return figs, timer, avg_hr, max_hr
+
+
+def _num_or_none(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _opt(value: Any) -> float | None:

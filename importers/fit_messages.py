@@ -17,6 +17,8 @@ from typing import Any
 import fitdecode
 import fitfast
 
+from importers import fit_columns
+
 # Seconds between the Unix epoch and the FIT epoch (1989-12-31T00:00:00Z).
 FIT_EPOCH_S = 631065600
 # FIT date_time values below this are seconds since the device powered on, not a date.
@@ -38,6 +40,19 @@ WANTED = frozenset(
         "monitoring_hr_data",
     }
 )
+# Fields that are arrays by the FIT profile; any other field holding an array is damage and is
+# dropped, so a corrupt definition cannot hand a list to code that expects one number.
+ARRAY_FIELDS = frozenset(
+    {
+        "filtered_bpm",
+        "event_timestamp",
+        "event_timestamp_12",
+        "compressed_speed_distance",
+        "category",
+        "category_subtype",
+        "resting_heart_rate",
+    }
+)
 _TIME_FIELDS = frozenset(
     {"timestamp", "start_time", "local_timestamp", "time_created", "event_timestamp_dt"}
 )
@@ -55,9 +70,29 @@ class FitMessages:
     decoder: str = "fitfast"
     warnings: list[str] = field(default_factory=list)
     truncated: bool = False  # a decode error cut the activity short
+    # Record messages as columns (`importers.fit_columns`): {field: float64 array, "_count": n}.
+    records: dict[str, Any] = field(default_factory=lambda: {"_count": 0})
 
     def get(self, name: str) -> list[dict[str, Any]]:
         return self.messages.get(name, [])
+
+    @property
+    def record_count(self) -> int:
+        return int(self.records.get("_count", 0))
+
+    @classmethod
+    def joined(cls, parts: list[FitMessages]) -> FitMessages:
+        """The messages of chained parts read one by one, in file order."""
+        out = cls(
+            decoder="fitdecode" if any(p.decoder == "fitdecode" for p in parts) else "fitfast"
+        )
+        for p in parts:
+            for name, rows in p.messages.items():
+                out.messages.setdefault(name, []).extend(rows)
+            out.warnings.extend(p.warnings)
+            out.truncated = out.truncated or p.truncated
+        out.records = fit_columns.concat([p.records for p in parts])
+        return out
 
 
 def read_fast(data: bytes) -> FitMessages:
@@ -66,12 +101,28 @@ def read_fast(data: bytes) -> FitMessages:
     out: dict[str, list[dict[str, Any]]] = {}
     for name in WANTED:
         rows = parsed.get(name)
-        if rows:
+        if rows and name != "record":
             out[name] = rows  # fields outside the profile stay under int keys; never read
+    records = fit_columns.from_dicts(parsed.pop("record", []))
+    del parsed  # the record dicts go now
     for row in out.get("hr", []):
         if isinstance(row.get("event_timestamp_12"), bytes | bytearray):
             row["event_timestamp_12"] = list(row["event_timestamp_12"])
-    return FitMessages(out, decoder="fitfast")
+    msgs = FitMessages(out, decoder="fitfast", records=records)
+    return _without_stray_arrays(msgs)
+
+
+def _without_stray_arrays(msgs: FitMessages) -> FitMessages:
+    """Drop array values from fields the profile defines as one value (records are columns,
+    where such a value is already NaN)."""
+    for rows in msgs.messages.values():
+        for row in rows:
+            stray = [
+                k for k, v in row.items() if isinstance(v, list | tuple) and k not in ARRAY_FIELDS
+            ]
+            for k in stray:
+                del row[k]
+    return msgs
 
 
 def read_tolerant(data: bytes) -> FitMessages:
@@ -79,6 +130,7 @@ def read_tolerant(data: bytes) -> FitMessages:
     if not data:
         raise FitReadError("empty file (0 bytes)")
     result = FitMessages(decoder="fitdecode")
+    columns = fit_columns.RecordColumns()
     completed_files = 0
     data_since_crc = False
     with warnings.catch_warnings(record=True) as caught:
@@ -90,17 +142,20 @@ def read_tolerant(data: bytes) -> FitMessages:
                     data_since_crc = False
                 elif frame.frame_type == fitdecode.FIT_FRAME_DATA:
                     data_since_crc = True
-                    if frame.name in WANTED:
+                    if frame.name == "record":
+                        columns.add(_fields(frame))
+                    elif frame.name in WANTED:
                         result.messages.setdefault(frame.name, []).append(_fields(frame))
         except Exception as exc:  # fitdecode raises several types; all mean "stopped here"
             reason = _plain_reason(exc)
-            if not result.messages:
+            if not result.messages and not columns.n:
                 raise FitReadError(reason) from exc
             result.warnings.append(f"decoding stopped early: {reason}")
             # A fault after a complete, CRC-closed file (chained files) loses nothing of it.
             result.truncated = data_since_crc or completed_files == 0
     result.warnings[:0] = sorted({str(w.message) for w in caught})
-    return result
+    result.records = columns.finish()
+    return _without_stray_arrays(result)
 
 
 def _frames(data: bytes) -> Any:

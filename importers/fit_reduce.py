@@ -102,19 +102,23 @@ def speed_histogram(s: Samples) -> tuple[tuple[float, float], ...]:
 
 
 def series(s: Samples, start: float) -> tuple[tuple[float, float | None, float | None], ...]:
-    """Mean heart rate and speed per 10-s step since `start`, for charts."""
+    """Mean heart rate and speed per 10-s step since `start`, for charts.
+
+    Only the steps that hold samples are allocated, so memory follows the number of samples,
+    never the time span (a corrupt timestamp must not ask for millions of empty steps).
+    """
     if s.t.size == 0:
         return ()
     step = np.floor((s.t - start) / SERIES_STEP_S).astype(np.int64)
     step -= min(0, int(step.min()))
-    n = int(step.max()) + 1
-    hr_mean = _bucket_mean(step, s.hr, _valid_hr(s.hr), n)
+    present, slot = np.unique(step, return_inverse=True)
+    n = present.size
+    hr_mean = _bucket_mean(slot, s.hr, _valid_hr(s.hr), n)
     v_ok = (s.speed >= 0) & (s.speed <= MAX_SPEED_MPS)
-    v_mean = _bucket_mean(step, s.speed, v_ok, n)
-    present = np.nonzero(np.bincount(step, minlength=n) > 0)[0]
+    v_mean = _bucket_mean(slot, s.speed, v_ok, n)
     times = (present * SERIES_STEP_S).astype(float).tolist()
-    hrs = [None if h != h else h for h in np.round(hr_mean[present], 1).tolist()]
-    speeds = [None if v != v else v for v in np.round(v_mean[present], 2).tolist()]
+    hrs = [None if h != h else h for h in np.round(hr_mean, 1).tolist()]
+    speeds = [None if v != v else v for v in np.round(v_mean, 2).tolist()]
     return tuple(zip(times, hrs, speeds, strict=True))
 
 

@@ -12,13 +12,11 @@ Threading: call from one thread; the database writes happen on that thread.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
+import functools
 import os
 import threading
 import zipfile
 from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from importers import decode_worker
@@ -26,6 +24,7 @@ from importers.decode_worker import Decoded
 from importers.progress import Progress
 from importers.report import FileProblem, ImportReport
 from importers.sources import Archives, Candidate, Rejected, walk
+from importers.worker_pool import DecodePool
 from importers.writer import BatchWriter
 from store import Database
 from store import activities as store
@@ -48,41 +47,60 @@ def import_files(
     with db.session() as s:
         known = store.known_files_by_path(s)
         hashes = store.known_hashes(s)
-    retry_known = {p: f for p, f in known.items() if f.status != "failed"}
-    todo: list[Candidate] = []
-    seen = 0
-    for item in walk([Path(os.path.abspath(p)) for p in paths], known=retry_known):
-        if cancel.is_set():
-            report.cancelled = True
-            return report
-        seen += 1
-        if seen % 500 == 0:
-            yield Progress(0, None, f"Looking for files: {seen} found")
-        if isinstance(item, Rejected):
-            target = report.failed if item.failed else report.skipped
-            target.append(FileProblem(item.path, item.reason))
-            continue
-        k = retry_known.get(item.path)
-        if k is not None and k.size == item.size and k.mtime == item.mtime:
-            report.unchanged += 1
-            continue
-        todo.append(item)
-    total = len(todo)
-    writer = BatchWriter(db, report, hashes, source, {p: f.id for p, f in known.items()})
-    yield Progress(0, total, f"{total} file(s) to read")
-    done = 0
+    failed = {f.sha256: f.error or "failed before" for f in known.values() if _failed_read(f)}
+    decoding = _Decoding(workers or os.cpu_count() or 1, frozenset(hashes), failed)
     try:
-        for decoded in _decode_all(todo, frozenset(hashes), workers, cancel):
-            writer.add(decoded)
-            done += 1
-            yield Progress(done, total, Path(decoded.path.split("::")[-1]).name)
+        todo: list[Candidate] = []
+        for seen, item in enumerate(walk([Path(os.path.abspath(p)) for p in paths]), 1):
             if cancel.is_set():
-                break
+                report.cancelled = True
+                return report
+            if seen % 500 == 0:
+                yield Progress(0, None, f"Looking for files: {seen} found")
+            if _sort_found(item, known, report):
+                todo.append(item)
+                decoding.found(len(todo))
+        total = len(todo)
+        writer = BatchWriter(db, report, hashes, source, {p: f.id for p, f in known.items()})
+        yield Progress(0, total, f"{total} file(s) to read")
+        done = 0
+        try:
+            for decoded in decoding.run(todo, cancel):
+                writer.add(decoded)
+                done += 1
+                yield Progress(done, total, Path(decoded.path.split("::")[-1]).name)
+                if cancel.is_set():
+                    break
+        finally:
+            writer.flush()
+            _keep_resting_hr(db, report, source)
     finally:
-        writer.flush()
-        _keep_resting_hr(db, report, source)
+        decoding.close()
     report.cancelled = cancel.is_set() and done < total
     return report
+
+
+def _failed_read(f: store.KnownFile) -> bool:
+    """A file that was read and failed to decode: not read again until it changes."""
+    return f.status == "failed" and bool(f.sha256)
+
+
+def _sort_found(item: Candidate | Rejected, known: dict, report: ImportReport) -> bool:
+    """Report what needs no reading; True for a candidate that must be decoded."""
+    if isinstance(item, Rejected):
+        target = report.failed if item.failed else report.skipped
+        target.append(FileProblem(item.path, item.reason))
+        return False
+    k = known.get(item.path)
+    if k is None or k.size != item.size or k.mtime != item.mtime:
+        return True
+    if k.status != "failed":
+        report.unchanged += 1
+        return False
+    if _failed_read(k):
+        report.failed_before.append(FileProblem(item.path, k.error or "failed before"))
+        return False
+    return True  # it could not even be read last time: try again
 
 
 def _keep_resting_hr(db: Database, report: ImportReport, source: str) -> None:
@@ -102,22 +120,37 @@ def run_import(db: Database, paths: Iterable[Path | str], **kwargs) -> ImportRep
             return stop.value
 
 
-def _decode_all(
-    todo: list[Candidate], known: frozenset[str], workers: int | None, cancel: threading.Event
-) -> Iterator[Decoded]:
-    workers = workers or os.cpu_count() or 1
-    archives = Archives()
-    try:
-        if workers <= 1 or len(todo) < POOL_MIN_FILES:
-            for c in todo:
-                if cancel.is_set():
-                    return
-                loaded = _load(c, archives)
-                yield loaded if isinstance(loaded, Decoded) else decode_worker.decode(loaded, known)
+class _Decoding:
+    """Decodes in-process for a few files, in a `DecodePool` for more; the pool starts as soon
+    as the scan has found enough new files, so worker start-up overlaps the scan."""
+
+    def __init__(self, workers: int, known: frozenset[str], failed: dict[str, str]) -> None:
+        self.workers, self.known, self.failed = workers, known, failed
+        self.pool: DecodePool | None = None
+        self.archives = Archives()
+
+    def found(self, count: int) -> None:
+        if self.pool is None and self.workers > 1 and count >= POOL_MIN_FILES:
+            self.pool = DecodePool(
+                self.workers, self.known, self.failed, module=decode_worker.__name__
+            )
+
+    def run(self, todo: list[Candidate], cancel: threading.Event) -> Iterator[Decoded]:
+        load = functools.partial(_load, archives=self.archives)
+        if self.pool is not None:
+            yield from self.pool.decode_all(iter(todo), load, cancel.is_set)
             return
-        yield from _decode_in_pool(todo, known, workers, cancel, archives)
-    finally:
-        archives.close()
+        decode_worker.init_worker(self.known, self.failed)
+        for c in todo:
+            if cancel.is_set():
+                return
+            loaded = load(c)
+            yield loaded if isinstance(loaded, Decoded) else decode_worker.decode(loaded)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+        self.archives.close()
 
 
 def _load(c: Candidate, archives: Archives) -> Candidate | Decoded:
@@ -128,97 +161,3 @@ def _load(c: Candidate, archives: Archives) -> Candidate | Decoded:
         return dataclasses.replace(c, data=archives.read(c))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         return Decoded(c.path, c.size, c.mtime, c.kind, error=f"cannot unpack: {exc}")
-
-
-def _decode_in_pool(
-    todo: list[Candidate],
-    known: frozenset[str],
-    workers: int,
-    cancel: threading.Event,
-    archives: Archives,
-) -> Iterator[Decoded]:
-    """Decode in worker processes, a bounded number of files in flight.
-
-    If a worker dies (a decoder crash in native code), the files in flight are reported as
-    failed (a re-run retries them) and a fresh pool carries on with the rest.
-    """
-    ctx = multiprocessing.get_context("spawn")  # never fork a process holding SQLite or Qt
-
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=ctx,
-            initializer=decode_worker.init_worker,
-            initargs=(known,),
-        )
-
-    pool = new_pool()
-    pending: dict[Future[Decoded], Candidate] = {}
-    queue = iter(todo)
-    in_flight = workers * 8
-    ready: list[Decoded] = []  # archive members that could not even be unpacked
-    retry: list[Candidate] = []  # loaded, but the pool broke before it could take them
-
-    def submit(loaded: Candidate) -> bool:
-        try:
-            pending[pool.submit(decode_worker.decode, loaded)] = loaded
-        except BrokenProcessPool:  # a worker died since the last wait: keep it for a new pool
-            retry.append(loaded)
-            return False
-        return True
-
-    def submit_more() -> bool:
-        """Fill the pool up; False when it turned out to be broken."""
-        while retry and len(pending) < in_flight:
-            if not submit(retry.pop(0)):
-                return False
-        for c in queue:
-            loaded = _load(c, archives)
-            if isinstance(loaded, Decoded):
-                ready.append(loaded)
-                continue
-            if not submit(loaded):
-                return False
-            if len(pending) >= in_flight:
-                break
-        return True
-
-    try:
-        healthy = submit_more()
-        while pending or ready or retry:
-            yield from ready
-            ready.clear()
-            if healthy and not pending:
-                healthy = submit_more()
-                continue
-            broken = not healthy
-            if pending:
-                finished, _ = wait(set(pending), return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    c = pending.pop(fut)
-                    try:
-                        yield fut.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        yield _crashed(c)
-            if broken:
-                for c in pending.values():
-                    yield _crashed(c)
-                pending.clear()
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = new_pool()
-            if cancel.is_set():
-                return
-            healthy = submit_more()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _crashed(c: Candidate) -> Decoded:
-    return Decoded(
-        c.path,
-        c.size,
-        c.mtime,
-        c.kind,
-        error="the decoder crashed on this file or one read alongside it; import again to retry",
-    )

@@ -43,6 +43,10 @@ class ImportReport:
     partial: list[str] = field(default_factory=list)  # imported, but cut short
     unchanged: int = 0  # known by path, size and modification time: not read at all
     moved: list[FileProblem] = field(default_factory=list)  # known content at a new path
+    # Failed on an earlier run and unchanged since (same path, size and time): not read again.
+    failed_before: list[FileProblem] = field(default_factory=list)
+    # Imported without implausible parts (records dropped, figures cleared): what was removed.
+    implausible: list[FileProblem] = field(default_factory=list)
     warnings: list[FileProblem] = field(default_factory=list)
     superseded: list[int] = field(default_factory=list)  # activity ids replaced by better copies
     profile: ProfileSuggestion | None = None
@@ -102,6 +106,8 @@ class ImportReport:
             "partial": list(self.partial),
             "unchanged": self.unchanged,
             "moved": problems(self.moved),
+            "failed_before": problems(self.failed_before),
+            "implausible": problems(self.implausible),
             "warnings": problems(self.warnings),
             "profile_suggestion": profile,
             "cancelled": self.cancelled,
@@ -124,6 +130,10 @@ class ImportReport:
             ("FAILED", self.failed),
         ):
             lines += _problem_lines(title, items)
+        for p in self.failed_before:
+            lines.append(f"Failed before, unchanged, not read again: {p.path}: {p.reason}")
+        for p in self.implausible:
+            lines.append(f"Implausible parts left out: {p.path}: {p.reason}")
         for path in self.partial:
             lines.append(f"Partial (file cut short, kept what was complete): {path}")
         if self.profile is not None:

@@ -41,11 +41,7 @@ class BatchWriter:
         self.batch: list[Decoded] = []
         self.last_flush = time.monotonic()
         self.index: ActivityIndex | None = None
-
-    def _reload(self) -> None:
-        with self.db.session() as s:
-            self.index = ActivityIndex.load(s)
-            self.file_ids = {p: f.id for p, f in store.known_files_by_path(s).items()}
+        self.last_activity_id = -1  # highest activity id when this writer last committed
 
     def add(self, decoded: Decoded) -> None:
         self.batch.append(decoded)
@@ -58,32 +54,52 @@ class BatchWriter:
         if not batch:
             return
         now = datetime.now(UTC).replace(tzinfo=None)
-        staged = ImportReport()
-        hashes = dict(self.hashes)
-        if self.index is None:
-            self._reload()
         try:
-            with self.db.session() as s:
-                for d in batch:
-                    self._store(s, d, now, staged, hashes)
+            staged, hashes = self._write(batch, now)
         except Exception:
             # One bad file must not cost the batch: store each in its own transaction.
+            self.index = None
             for d in batch:
-                self._reload()
-                single = ImportReport()
-                single_hashes = dict(self.hashes)
                 try:
-                    with self.db.session() as s:
-                        self._store(s, d, now, single, single_hashes)
+                    single, hashes = self._write([d], now)
                 except Exception as exc:
+                    self.index = None
                     single = ImportReport(failed=[FileProblem(d.path, f"not stored: {exc}")])
                 else:
-                    self.hashes = single_hashes
+                    self.hashes = hashes
                 _merge(self.report, single)
-            self._reload()
             return
         self.hashes = hashes
         _merge(self.report, staged)
+
+    def _write(self, batch: list[Decoded], now: datetime) -> tuple[ImportReport, dict]:
+        """One transaction for the batch, holding the write lock from its first statement."""
+        staged = ImportReport()
+        hashes = dict(self.hashes)
+        with self.db.session() as s:
+            self._catch_up(s, batch, hashes)
+            for d in batch:
+                self._store(s, d, now, staged, hashes)
+            self.last_activity_id = store.last_activity_id(s)
+        return staged, hashes
+
+    def _catch_up(self, s, batch: list[Decoded], hashes: dict) -> None:
+        """See what another import running at the same time stored since we last looked:
+        its activities join the index and its files count as known, so each file's status
+        is written once, correctly, whoever stores it first."""
+        store.hold_write_lock(s)
+        last = store.last_activity_id(s)
+        if self.index is None or last != self.last_activity_id:
+            self.index = ActivityIndex.load(s)
+        stored = store.files_at(s, (d.path for d in batch))
+        for d in batch:
+            f = stored.get(d.path)
+            if f is None:  # never stored (or only in a transaction that was rolled back)
+                self.file_ids.pop(d.path, None)
+                continue
+            self.file_ids[d.path] = f.id
+            if f.status != "failed" and f.sha256:
+                hashes.setdefault(f.sha256, f)
 
     def _store(self, s, d: Decoded, now: datetime, rep: ImportReport, hashes: dict) -> None:
         source = "garmin_export" if d.kind == "zip-member" else self.source
@@ -130,7 +146,10 @@ class BatchWriter:
             hashes[d.sha256] = store.KnownFile(0, d.path, d.sha256, d.size, d.mtime, "skipped")
             return
         status = "partial" if result.partial else "imported"
-        file_id = record(status)
+        flagged = "implausible parts left out: " + "; ".join(result.implausible)
+        file_id = record(status, flagged if result.implausible else None)
+        if result.implausible:
+            rep.implausible.append(FileProblem(d.path, "; ".join(result.implausible)))
         added, dups = [], []
         for act in result.activities:
             new_id, note, replaced = _store_activity(s, act, file_id, self.index)
@@ -298,6 +317,7 @@ def _merge(into: ImportReport, part: ImportReport) -> None:
     into.partial += part.partial
     into.moved += part.moved
     into.unchanged += part.unchanged
+    into.implausible += part.implausible
     into.warnings += part.warnings
     if part.profile is not None:
         into.add_profile(part.profile)

@@ -31,21 +31,48 @@ class KnownFile:
     size: int
     mtime: float | None
     status: str
+    error: str | None = None
+
+
+_FILE_COLUMNS = (
+    ImportedFile.id,
+    ImportedFile.path,
+    ImportedFile.sha256,
+    ImportedFile.size,
+    ImportedFile.mtime,
+    ImportedFile.status,
+    ImportedFile.error,
+)
 
 
 def known_files_by_path(session: Session) -> dict[str, KnownFile]:
     """Every file seen before, by path: one query, so a re-sync never re-reads known files."""
-    rows = session.execute(
-        select(
-            ImportedFile.id,
-            ImportedFile.path,
-            ImportedFile.sha256,
-            ImportedFile.size,
-            ImportedFile.mtime,
-            ImportedFile.status,
-        )
-    )
+    rows = session.execute(select(*_FILE_COLUMNS).order_by(ImportedFile.id))
     return {r.path: KnownFile(*r) for r in rows}
+
+
+def hold_write_lock(session: Session) -> None:
+    """Start the session's write transaction now, so what it reads next is what it writes
+    over: another process importing at the same time waits instead of racing."""
+    session.execute(update(ImportedFile).where(ImportedFile.id < 0).values(status="failed"))
+
+
+def files_at(session: Session, paths: Iterable[str]) -> dict[str, KnownFile]:
+    """The stored rows of these paths (the latest row when a path has several)."""
+    wanted = list(dict.fromkeys(paths))
+    out: dict[str, KnownFile] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        rows = session.execute(
+            select(*_FILE_COLUMNS).where(ImportedFile.path.in_(chunk)).order_by(ImportedFile.id)
+        )
+        out.update({r.path: KnownFile(*r) for r in rows})
+    return out
+
+
+def last_activity_id(session: Session) -> int:
+    """The highest activity id: a change tells that another process added activities."""
+    return session.scalar(select(func.max(Activity.id))) or 0
 
 
 def known_hashes(session: Session) -> dict[str, KnownFile]:

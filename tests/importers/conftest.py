@@ -39,3 +39,14 @@ def copy_fixtures(tmp_path: Path):
         return target
 
     return copy
+
+
+# Case counts of the FIT fuzz tests, printed at the end of the run so CI output shows them.
+FUZZ_COUNTS: dict[str, str] = {}
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if FUZZ_COUNTS:
+        terminalreporter.section("FIT fuzzing")
+        for name, line in FUZZ_COUNTS.items():
+            terminalreporter.write_line(f"{name}: {line}")

@@ -218,7 +218,7 @@ def test_cancel_mid_import_keeps_only_complete_activities(db, tmp_path):
 
 
 def test_a_decoder_crash_costs_one_file_not_the_import(db, copy_fixtures, monkeypatch):
-    import importers.decode_worker as worker
+    import importers.fit as worker
 
     real = worker.read_fit
 
@@ -262,7 +262,9 @@ def test_daily_resting_hr_from_several_monitoring_files_is_pooled(db, tmp_path):
     assert report.to_json()["profile_suggestion"]["resting_hr_by_day"][0][1] == 48
 
 
-def test_a_worker_crash_fails_the_files_in_flight_and_the_import_goes_on(db, tmp_path, monkeypatch):
+def test_a_worker_crash_fails_only_the_file_it_held_and_the_import_goes_on(
+    db, tmp_path, monkeypatch
+):
     from tests.importers import crashing_decoder
     from tests.importers.fit_variants import shift_fit
 
@@ -272,13 +274,16 @@ def test_a_worker_crash_fails_the_files_in_flight_and_the_import_goes_on(db, tmp
     data = (FIT_FIXTURES / "run_fenix5_hr_gps_1min.fit").read_bytes()
     for i in range(60):
         (folder / f"{i:03}.fit").write_bytes(shift_fit(data, 86400 * (i + 1)))
-    (folder / "030crash.fit").write_bytes(shift_fit(data, 86400 * 100))
+    crash = folder / "030crash.fit"
+    crash.write_bytes(shift_fit(data, 86400 * 100))
     report = run_import(db, [folder], workers=2)
-    crashed = [p for p in report.failed if "crashed" in p.reason]
-    assert any(p.path.endswith("crash.fit") for p in crashed)
-    assert len(crashed) <= 16  # only what was in flight with it
-    assert report.activities == 61 - len(crashed)
-    monkeypatch.undo()
-    (folder / "030crash.fit").unlink()
+    assert [p.path for p in report.failed] == [str(crash)]
+    assert "decoder process stopped on this file" in report.failed[0].reason
+    assert report.activities == 60
+    # Unchanged, the file is not read again; changed, it is.
     again = run_import(db, [folder], workers=2)
-    assert again.activities == len(crashed) - 1 and not again.failed
+    assert [p.path for p in again.failed_before] == [str(crash)] and not again.failed
+    monkeypatch.undo()
+    crash.write_bytes(shift_fit(data, 86400 * 101))
+    third = run_import(db, [folder], workers=2)
+    assert third.activities == 1 and not third.failed and not third.failed_before
