@@ -146,8 +146,18 @@ class ImportDialog(QDialog):
         self._finish(self.tr("Import failed"))
         self.current.setText(message)
 
-    def on_cancelled(self) -> None:
+    def on_cancelled(self, partial: object = None) -> None:
+        """The import stopped: show the report of what it stored before the stop."""
         self.cancelled = True
+        if isinstance(partial, ImportReport):
+            self.on_report(partial)
+            self.heading.setText(self.tr("Import cancelled"))
+            self.current.setText(
+                self.tr("Stopped. Kept what was imported before the stop: {summary}").format(
+                    summary=self.summary(partial)
+                )
+            )
+            return
         self._finish(self.tr("Import cancelled"))
         self.current.setText(self.tr("Stopped. Files imported before the stop are kept."))
 

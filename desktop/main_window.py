@@ -1,15 +1,16 @@
 """The main window: a sidebar of views (Calendar, Activities, Load, Races, Settings) over one
 database, with menus, shortcuts and a status bar.
 
-Every database read and write runs as a background job (`self.jobs`); results come back by
-signal and only then touch widgets, so the window never freezes. Window size, splitter and the
+Every database read and write runs as a background job (`self.services.run`); results come back
+by signal and only then touch widgets, so the window never freezes. The File menu and the plan
+edits get `WindowServices`, not the window, and answer by signal. Window size, splitter and the
 last view are restored from QSettings.
 """
 
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
@@ -44,13 +45,14 @@ from desktop.views.icons import icon
 from desktop.views.load_view import LoadView
 from desktop.views.plan_edits import PlanEdits
 from desktop.views.races_view import RacesView
+from desktop.views.services import WindowServices
 from desktop.views.session_card import SessionCard, SessionChoice
 from desktop.views.settings_view import SettingsView
 from desktop.views.theme import apply_theme
 from operations import activities, diary, training
+from operations.status import StatusSummary, status_summary
 from planner.model import DayPlan, WeekPlan
 from store import Database
-from store.stats import activity_count
 
 VIEWS = ("calendar", "activities", "load", "races", "settings")
 PREFETCH_WEEKS = 6  # a month page either side of the one shown
@@ -73,9 +75,6 @@ class MainWindow(QMainWindow):
         # Plan reads and writes run one at a time, in order, on their own worker.
         self.db_jobs = JobRunner(self, max_threads=1)
         self.units = "km"
-        self.undo_stack: list[tuple[int, str]] = []
-        self.last_change = ""
-        self.session_card: SessionCard | None = None
         self._generation = 0
         self._loaded: set[str] = set()
         app = QApplication.instance()
@@ -87,8 +86,27 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self._build_views()
-        self.file_menu = FileMenu(self)
-        self.edits = PlanEdits(self)
+        self.services = WindowServices(
+            db=db,
+            data_dir=data_dir,
+            today=self.today,
+            db_jobs=self.db_jobs,
+            long_jobs=self.jobs,
+            show_problem=self.show_problem,
+            show_status=self.statusBar().showMessage,
+        )
+        self.file_menu = FileMenu(
+            self.services,
+            owner=self,
+            selected_day=lambda: self.calendar.selected,
+            units=lambda: self.units,
+        )
+        self.edits = PlanEdits(
+            self.services,
+            owner=self,
+            day_plan=self.calendar.grid.days.get,
+            week_plan=self.calendar.week_plan,
+        )
         self._build_menus()
         self._build_status()
         self._connect()
@@ -146,11 +164,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.file_menu.build(self.menuBar().addMenu(self.tr("&File")))
         edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = QAction(icon("undo"), self.tr("&Undo"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
-        self.undo_action.triggered.connect(self.undo)
-        edit.addAction(self.undo_action)
+        edit.addAction(self.edits.undo_action)
         view = self.menuBar().addMenu(self.tr("&View"))
         for i, name in enumerate(VIEWS):
             action = QAction(self.sidebar.item(i).text(), self)
@@ -200,20 +214,29 @@ class MainWindow(QMainWindow):
         self.races.edit_requested.connect(self.edits.edit_race)
         self.races.remove_requested.connect(self.edits.remove_race)
         self.settings_view.save_requested.connect(self.save_profile)
+        self._connect_controllers()
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _s: self.retheme())
 
+    def _connect_controllers(self) -> None:
+        menu, edits = self.file_menu, self.edits
+        menu.data_changed.connect(self.data_changed)
+        menu.profile_changed.connect(self.reload_profile)
+        menu.save_profile.connect(self.save_profile)
+        menu.watch_profile_found.connect(
+            lambda p: self.settings_view.form.offer(hr_max=p.hr_max, hr_rest=p.hr_rest)
+        )
+        menu.watch_status.connect(self.settings_view.watch_status.setText)
+        edits.plan_changed.connect(self.invalidate_plans)
+        edits.announced.connect(lambda text, undo: self.calendar.show_banner(text, undo=undo))
+        edits.races_changed.connect(self.load_races)
+        edits.profile_saved.connect(self._profile_saved)
+        edits.checklist_record.connect(self.checklist.show_record)
+
     # -- background work --------------------------------------------------------------------
     def run(self, fn, on_result=None, *, name: str = "") -> Job:  # noqa: ANN001 - callables
-        """Run `fn(cancel)` off the GUI thread; `on_result` gets its value on the GUI thread.
-
-        The value travels boxed in a tuple, so a job returning None never crosses threads bare.
-        """
-        job = self.db_jobs.start(lambda cancel: (fn(cancel),), name)
-        if on_result is not None:
-            job.signals.result.connect(lambda box: on_result(box[0]))
-        job.signals.error.connect(self.show_problem)
-        return job
+        """Run `fn(cancel)` off the GUI thread (see `WindowServices.run`)."""
+        return self.services.run(fn, on_result, name=name)
 
     def show_problem(self, message: str) -> None:
         self.problem_label.setText(message)
@@ -355,6 +378,7 @@ class MainWindow(QMainWindow):
             self.units = profile.units or "km"
             self.calendar.set_units(self.units)
             self.settings_view.form.set_profile(profile)
+            self.edits.set_equipment(profile.equipment.value)
 
         self.run(lambda c: training.load_profile(db), show)
 
@@ -381,17 +405,52 @@ class MainWindow(QMainWindow):
     def save_profile(self, fields: dict) -> None:
         self.edits.save_profile(fields)
 
+    def _profile_saved(self) -> None:
+        self.settings_view.saved.setText(self.tr("Saved."))
+        self.reload_profile()
+        self._loaded.discard("activities")
+
+    # The session card, the undo stack and the last change belong to the plan edits.
+    @property
+    def session_card(self) -> SessionCard | None:
+        return self.edits.session_card
+
+    @property
+    def undo_stack(self) -> list[tuple[int, str]]:
+        return self.edits.undo_stack
+
+    @property
+    def last_change(self) -> str:
+        return self.edits.last_change
+
+    @property
+    def undo_action(self) -> QAction:
+        return self.edits.undo_action
+
     # -- status, drops, state ---------------------------------------------------------------
     def activity_count(self) -> int:
-        with self.db.session() as s:
-            return activity_count(s)
+        """How many activities are stored, read now (for scripts and tests; the status bar
+        reads it in a job)."""
+        return status_summary(self.db).activities
 
     def refresh_status(self) -> None:
-        count = self.activity_count()
+        """Read the activity count and the last sync in a job, then show them."""
+        db = self.db
+        self.run(lambda c: status_summary(db), self._show_status_summary, name="status")
+
+    def _show_status_summary(self, summary: StatusSummary) -> None:
         self.statusBar().showMessage(
-            self.tr("{count} activities · data in {path}").format(count=count, path=self.data_dir)
+            self.tr("{count} activities · data in {path}").format(
+                count=summary.activities, path=self.data_dir
+            )
         )
-        self.sync_label.setText(self.file_menu.last_sync_text())
+        text = ""
+        if summary.last_sync_utc is not None:
+            local = summary.last_sync_utc.replace(tzinfo=UTC).astimezone()
+            text = self.tr("Last sync: {src}, {when}").format(
+                src=summary.last_sync_source, when=f"{local:%d %b %H:%M}"
+            )
+        self.sync_label.setText(text)
 
     def data_changed(self) -> None:
         """After an import: everything may have changed."""
