@@ -8,6 +8,7 @@ turned into planner dataclasses here and nowhere else.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +18,7 @@ from planner.defaults import HRREST_WINDOW as RESTING_DAYS_USED
 from planner.heart import HeartRates
 from planner.history import LoadHistory, build_history, load_figures, weekly_loads
 from planner.library import library_from_dicts
+from planner.logged_sets import LoggedSet
 from planner.model import (
     Activity,
     Equipment,
@@ -352,12 +354,16 @@ def log_session(
     moved_to: date | None = None,
     rpe: float | None = None,
     minutes: float | None = None,
+    sets: Sequence[LoggedSet] = (),
 ) -> None:
     """Record what happened to the session planned on `day`: done, skipped or moved.
 
-    The next plan keeps logged sessions where they are and re-plans the rest of the week.
-    Raises ValueError for a bad status, a move without a target day, or RPE outside 1-10.
+    `sets` are the sets done, (exercise id, kg, reps or seconds held): the §6.2 progression of
+    the next sessions reads them. The next plan keeps logged sessions where they are and
+    re-plans the rest of the week. Raises ValueError for a bad status, a move without a target
+    day, RPE outside 1-10, or sets that are not the library's exercises or not done.
     """
+    _check_sets(sets, state_done=status == "done")
     state = LogStatus(status)
     if state is LogStatus.MOVED and moved_to is None:
         raise ValueError("a moved session needs the day it moved to")
@@ -382,7 +388,19 @@ def log_session(
             rpe=rpe,
             minutes=minutes,
             lower_body=lower,
+            results=sets,
         )
+
+
+def _check_sets(sets: Sequence[LoggedSet], *, state_done: bool) -> None:
+    if sets and not state_done:
+        raise ValueError("sets are logged with a session done (--done)")
+    library = plan_resources().library
+    for ex_id, kg, count in sets:
+        if ex_id not in library:
+            raise ValueError(f"'{ex_id}' is not an exercise in the library")
+        if (kg is not None and kg < 0) or count is None or count <= 0:
+            raise ValueError(f"{ex_id}: a set needs a positive number of reps or seconds")
 
 
 # --- first run -----------------------------------------------------------------------------

@@ -166,6 +166,10 @@ HARDER_VARIANT = {
 }
 REST_HEAVY = "2-3 min"
 REST_LIGHT = "60-90 s"
+# Session time from its content (judgement calls): warm-up + sets x (work + rest) + changeovers.
+SESSION_WARMUP_MIN = 9  # §6.1/§6.3: dynamic warm-up, 8-10 min
+SECONDS_PER_REP = 4  # a controlled rep: about 1 s up, 2-3 s down
+CHANGEOVER_S = 60  # from the last set of one exercise to the first of the next
 
 # §7 checklists
 COLD_WATER_ON_STRENGTH_DAY = False

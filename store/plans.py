@@ -76,8 +76,12 @@ def planned_session_on(session: Session, day: date) -> dict[str, Any] | None:
     return {"key": row.key, "day": row.day, "intensity": row.intensity, "variant": row.variant}
 
 
-def insert_log(session: Session, **fields: Any) -> int:
+def insert_log(session: Session, *, results: Iterable[Iterable[Any]] = (), **fields: Any) -> int:
+    """Append one log; `results` are its sets as (exercise id, kg, reps or seconds)."""
     fields.setdefault("logged_at", datetime.now())
+    rows = [list(r) for r in results]
+    if rows:
+        fields["results_json"] = json.dumps(rows)
     log = SessionLog(**fields)
     session.add(log)
     session.flush()
