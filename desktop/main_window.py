@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
             self.calendar.set_units(self.units)
             self.settings_view.form.set_profile(profile)
             self.edits.set_equipment(profile.equipment.value)
+            self.edits.units = self.units
 
         self.run(lambda c: training.load_profile(db), show)
 

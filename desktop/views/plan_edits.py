@@ -48,6 +48,7 @@ class PlanEdits(QObject):
         self.day_plan = day_plan
         self.week_plan = week_plan
         self.equipment = "gym"
+        self.units = "km"  # weights in kg, or lb for runners in miles
         self.undo_stack: list[tuple[int, str]] = []
         self.last_change = ""
         self.session_card: SessionCard | None = None
@@ -62,7 +63,11 @@ class PlanEdits(QObject):
         if plan is None or plan.strength is None:
             return None
         card = SessionCard(
-            plan.strength, today=self.services.today, names=self._names(), parent=self.owner
+            plan.strength,
+            today=self.services.today,
+            names=self._names(),
+            units=self.units,
+            parent=self.owner,
         )
         self.session_card = card
         card.finished.connect(lambda _r, c=card: self._session_chosen(c))
@@ -138,6 +143,7 @@ class PlanEdits(QObject):
                 moved_to=choice.moved_to,
                 rpe=choice.rpe,
                 minutes=choice.minutes,
+                sets=choice.sets,
             )
 
         def recorded(token: int) -> None:
