@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.views import formatting as fmt
 from desktop.views.calendar_grid import CalendarGrid
+from desktop.views.today_strip import TodayStrip, legend_text
 from planner.model import WeekPlan
 
 
@@ -64,6 +65,9 @@ class CalendarView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
+        self.strip = TodayStrip(self)
+        self.strip.session_activated.connect(self.session_activated)
+        layout.addWidget(self.strip)
         bar = QHBoxLayout()
         self.prev_button = self._nav("‹", self.tr("Previous (PgUp)"), lambda: self.page(-1))
         self.today_button = self._nav(self.tr("Today"), self.tr("Go to today (T)"), self.go_today)
@@ -106,6 +110,12 @@ class CalendarView(QWidget):
         self.banner_timer.timeout.connect(self.banner.hide)
         layout.addWidget(self.banner)
         layout.addWidget(self.grid, 1)
+        self.legend = QLabel(legend_text(), self)
+        self.legend.setProperty("role", "muted")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(self.tr("Legend"))
+        layout.addWidget(self.legend)
         for key, slot in (
             ("M", lambda: self.set_week_mode(False)),
             ("W", lambda: self.set_week_mode(True)),
@@ -195,6 +205,7 @@ class CalendarView(QWidget):
     def set_plans(self, plans: list[WeekPlan]) -> None:
         self.grid.set_plans(plans)
         self._update_week_info()
+        self.strip.show_days(self.grid.days, self.today)
 
     def invalidate(self) -> None:
         self.grid.clear_plans()
@@ -202,6 +213,7 @@ class CalendarView(QWidget):
 
     def set_units(self, units: str) -> None:
         self.grid.units = units
+        self.strip.units = units
         self.grid.update()
 
     def week_plan(self, day: date) -> WeekPlan | None:
