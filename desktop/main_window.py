@@ -50,7 +50,9 @@ from desktop.views.session_card import SessionCard, SessionChoice
 from desktop.views.settings_view import SettingsView
 from desktop.views.theme import apply_theme
 from operations import activities, diary, training
+from operations.comparison import running_comparison
 from operations.status import StatusSummary, status_summary
+from planner.comparison import Comparison
 from planner.model import DayPlan, WeekPlan
 from store import Database
 
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.reload_profile()
         self.edits.load_checklist_record()
+        self.load_comparison()
 
     # -- construction -----------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -325,6 +328,17 @@ class MainWindow(QMainWindow):
         if self.current_view == "load":
             self._view_changed(VIEWS.index("load"))
         self.edits.load_checklist_record()
+        self.load_comparison()
+
+    def load_comparison(self) -> None:
+        """The planner's comparison (last 4 weeks against the usual week), for every view."""
+        db, today = self.db, self.today
+
+        def show(comparison: Comparison) -> None:
+            self.calendar.set_comparison(comparison)
+            self.load_view.set_comparison(comparison)
+
+        self.run(lambda c: running_comparison(db, today=today), show, name="comparison")
 
     def load_activities(self) -> None:
         db = self.db

@@ -248,6 +248,11 @@ def heart_rates(db: Database, *, today: date) -> HeartRates:
     return _history(db, profile, today).heart
 
 
+def load_history(db: Database, *, today: date) -> LoadHistory:
+    """Everything the planner derives from the activities for `today` (cached)."""
+    return _history(db, load_profile(db), today)
+
+
 def weekly_load(db: Database, *, weeks: int, today: date) -> list[WeekLoad]:
     """The last `weeks` weeks up to the current one, oldest first."""
     profile = load_profile(db)

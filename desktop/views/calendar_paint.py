@@ -252,10 +252,10 @@ class CellPainting:
         return chip.bottom()
 
     def _activity_text(self, act) -> str:  # noqa: ANN001 - planner Activity
-        if not self.week_mode:  # month cells: distance and h:mm, or the time alone
+        if not self.week_mode:  # month cells: distance and time, or the time alone
             name = "" if act.sport == "running" else fmt.sport_name(act.sport) + " "
             if act.distance_m:
-                return f"{name}{fmt.distance(act.distance_m, self.units)} · {fmt.clock_short(act.duration_s)}"
+                return f"{name}{fmt.distance(act.distance_m, self.units)} · {fmt.duration(act.duration_s)}"
             return name + fmt.duration(act.duration_s)
         parts = [fmt.sport_name(act.sport)]
         if act.distance_m:

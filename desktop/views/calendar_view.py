@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.views import formatting as fmt
 from desktop.views.calendar_grid import CalendarGrid
 from desktop.views.today_strip import TodayStrip, legend_text
+from planner.comparison import Comparison
 from planner.model import WeekPlan
 
 
@@ -52,6 +53,7 @@ class CalendarView(QWidget):
         self.setAccessibleName(self.tr("Calendar"))
         self.today = today
         self.week_mode = False
+        self.comparison: Comparison | None = None
         self.grid = CalendarGrid(self)
         self.grid.today = today
         self.grid.selected = today
@@ -211,6 +213,11 @@ class CalendarView(QWidget):
         self.grid.clear_plans()
         self._show_page()
 
+    def set_comparison(self, comparison: Comparison) -> None:
+        """The usual week's load, so a week's load reads against it."""
+        self.comparison = comparison
+        self._update_week_info()
+
     def set_units(self, units: str) -> None:
         self.grid.units = units
         self.strip.units = units
@@ -228,7 +235,13 @@ class CalendarView(QWidget):
         if plan.load is not None:
             km = fmt.km_value(plan.load.run_km, self.grid.units)
             bits.append(f"{km:.0f} {self.grid.units} " + self.tr("running"))
-            bits.append(self.tr("load {0:.0f}").format(plan.load.total_load))
+            usual = self.comparison.usual_load if self.comparison is not None else None
+            load = plan.load.total_load
+            bits.append(
+                self.tr("load {v:.0f} (your usual week ≈ {u:.0f})").format(v=load, u=usual)
+                if usual
+                else self.tr("load {v:.0f}").format(v=load)
+            )
         n = plan.strength_sessions
         bits.append(
             self.tr("1 strength session")
