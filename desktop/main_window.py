@@ -13,7 +13,7 @@ import threading
 from datetime import UTC, date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -49,6 +49,7 @@ from desktop.views.services import WindowServices
 from desktop.views.session_card import SessionCard, SessionChoice
 from desktop.views.settings_view import SettingsView
 from desktop.views.theme import apply_theme
+from desktop.window_fit import PREFERRED, fit_window
 from operations import activities, diary, training
 from operations.comparison import running_comparison
 from operations.status import StatusSummary, status_summary
@@ -86,7 +87,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("StrongStride"))
         self.setWindowIcon(icon("app", "#2563eb"))
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
         self._build_views()
         self.services = WindowServices(
             db=db,
@@ -498,9 +498,18 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         settings = QSettings()
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        size, pos = settings.value("window/size"), settings.value("window/pos")
+        restored = isinstance(size, QSize) and isinstance(pos, QPoint)
+        if restored:
+            self.resize(size)
+            self.move(pos)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            fit_window(self, screen.availableGeometry(), first_start=not restored)
+        else:
+            self.resize(PREFERRED)
+        if settings.value("window/maximized", "false") in (True, "true"):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         split = settings.value("window/calendarSplit")
         if isinstance(split, QByteArray):
             self.calendar_split.restoreState(split)
@@ -510,7 +519,11 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
+        maximized = self.isMaximized()
+        settings.setValue("window/maximized", maximized)
+        if not maximized:  # the normal size and place, to come back to
+            settings.setValue("window/size", self.size())
+            settings.setValue("window/pos", self.pos())
         settings.setValue("window/calendarSplit", self.calendar_split.saveState())
         settings.setValue("window/view", self.current_view)
         settings.setValue("calendar/week", self.calendar.week_mode)

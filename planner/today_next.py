@@ -10,6 +10,7 @@ from datetime import date
 from planner.model import Activity, DayPlan, DayType, StrengthSession
 
 RUN_DAY_TYPES = (DayType.LONG, DayType.KEY, DayType.EASY, DayType.RACE)
+NOT_LOGGED_DAYS = 14  # judgement call: older unlogged sessions are history, not a question
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ def today_and_next(days: Mapping[date, DayPlan], today: date) -> TodayAndNext:
     missed = tuple(
         days[d].strength
         for d in sorted(days)
-        if d < today and days[d].strength is not None and days[d].strength.status == "planned"
+        if (today - d).days <= NOT_LOGGED_DAYS and is_not_logged(days[d], today)
     )
     return TodayAndNext(today, runs, run_type, strength, upcoming, missed)
 
