@@ -14,4 +14,5 @@ def running_comparison(db: Database, *, today: date) -> Comparison:
     history = training.load_history(db, today=today)
     week = today - timedelta(days=today.weekday())
     loads = training.weekly_load(db, weeks=USUAL_LOAD_WEEKS + 1, today=today)
-    return compare(history.volume(week), history.km_per_minute(week), loads)
+    answered = training.load_profile(db).usual_weekly_run_minutes
+    return compare(history.volume(week), history.km_per_minute(week), loads, answered)

@@ -42,13 +42,18 @@ def usual_week_load(loads: Sequence[WeekLoad]) -> float | None:
 
 
 def compare(
-    facts: VolumeFacts, km_per_minute: float | None, loads: Sequence[WeekLoad]
+    facts: VolumeFacts,
+    km_per_minute: float | None,
+    loads: Sequence[WeekLoad],
+    answered_min: float | None = None,
 ) -> Comparison:
+    """The week's facts; with too little history the usual week is the runner's answer."""
+    usual = facts.typical_min if facts.typical_min is not None else answered_min
     return Comparison(
         level=facts.level,
         recent_min=facts.recent_min,
-        usual_min=facts.typical_min,
+        usual_min=usual,
         recent_km=km_at_pace(facts.recent_min, km_per_minute),
-        usual_km=km_at_pace(facts.typical_min, km_per_minute),
+        usual_km=km_at_pace(usual, km_per_minute),
         usual_load=usual_week_load(loads),
     )

@@ -213,6 +213,22 @@ class CalendarView(QWidget):
         self.grid.clear_plans()
         self._show_page()
 
+    def _basis_note(self) -> str:
+        """With no runs imported, say what the plan rests on instead."""
+        c = self.comparison
+        if c is None or c.recent_min:
+            return ""
+        if c.usual_min:
+            usual = fmt.duration(c.usual_min * 60)
+            return self.tr(
+                "<b>No runs imported yet</b>: the plan assumes your usual week of {usual} "
+                "running. Import your runs (File > Import) to fit it to what you do."
+            ).format(usual=usual)
+        return self.tr(
+            "<b>No runs imported yet</b>: the plan assumes a normal running week. Import your "
+            "runs (File > Import) or tell it your usual week in Settings."
+        )
+
     def set_comparison(self, comparison: Comparison) -> None:
         """The usual week's load, so a week's load reads against it."""
         self.comparison = comparison
@@ -249,6 +265,9 @@ class CalendarView(QWidget):
             else self.tr("{n} strength sessions").format(n=n)
         )
         text = " · ".join(bits)
+        basis = self._basis_note()
+        if basis:
+            text += "<br>" + basis
         if plan.reason:
             text += "<br>" + plan.reason
         self.week_info.setText(text)

@@ -250,7 +250,7 @@ class FileMenu(QObject):
     def _maybe_onboard(self, onboarded: bool) -> None:
         if onboarded or self.wizard is not None:
             return
-        self.wizard = OnboardingWizard(self.owner)
+        self.wizard = OnboardingWizard(self.owner, today=self.services.today)
         self.wizard.finished.connect(self._onboarded)
         self.wizard.open()
 
@@ -259,11 +259,15 @@ class FileMenu(QObject):
         if wizard is None or not result:
             return
         fields = wizard.form.fields()
+        fields["usual_weekly_run_minutes"] = wizard.week_page.usual_minutes()
+        race = wizard.week_page.race()
         choice = wizard.import_choice()
         db, today = self.services.db, self.services.today
 
         def save(cancel: threading.Event) -> None:
             training.save_profile(db, **fields)
+            if race is not None:
+                training.add_race(db, **race)
             training.finish_onboarding(db)
             if choice == "demo":
                 from operations.demo import fill_demo
