@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
             owner=self,
             day_plan=self.calendar.grid.days.get,
             week_plan=self.calendar.week_plan,
+            days=lambda: self.calendar.grid.days,
         )
         self._build_menus()
         self._build_status()
@@ -191,6 +192,9 @@ class MainWindow(QMainWindow):
         keys.setShortcut(QKeySequence.StandardKey.HelpContents)
         keys.triggered.connect(self.show_shortcuts)
         help_menu.addAction(keys)
+        how = QAction(self.tr("&How your plan is made"), self)
+        how.triggered.connect(self.show_plan_help)
+        help_menu.addAction(how)
         about = QAction(self.tr("&About StrongStride"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -531,6 +535,13 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         self.shortcuts_box = help_menu.shortcuts_box(self)
         self.shortcuts_box.open()
+
+    def show_plan_help(self) -> None:
+        """The planner's rules in plain words and a glossary of the window's terms."""
+        from desktop.views.plan_help import PlanHelp
+
+        self.plan_help = PlanHelp(self)
+        self.plan_help.open()
 
     def show_about(self) -> None:
         help_menu.show_about(self)

@@ -9,7 +9,7 @@ session card, the undo stack and the Undo action, and announces everything else 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -25,6 +25,7 @@ from desktop.views.services import WindowServices
 from desktop.views.session_card import SessionCard, SessionChoice
 from operations import diary, training
 from planner.model import DayPlan, WeekPlan
+from planner.move_days import good_move_days
 
 
 class PlanEdits(QObject):
@@ -41,12 +42,14 @@ class PlanEdits(QObject):
         owner: QWidget,
         day_plan: Callable[[date], DayPlan | None],
         week_plan: Callable[[date], WeekPlan | None],
+        days: Callable[[], Mapping[date, DayPlan]] = dict,
     ) -> None:
         super().__init__(owner)
         self.services = services
         self.owner = owner  # the widget the session card belongs to
         self.day_plan = day_plan
         self.week_plan = week_plan
+        self.days = days  # the planned days shown, for the good days to move to
         self.equipment = "gym"
         self.units = "km"  # weights in kg, or lb for runners in miles
         self.undo_stack: list[tuple[int, str]] = []
@@ -67,6 +70,7 @@ class PlanEdits(QObject):
             today=self.services.today,
             names=self._names(),
             units=self.units,
+            good_days=good_move_days(self.days(), day, self.services.today),
             parent=self.owner,
         )
         self.session_card = card

@@ -63,12 +63,14 @@ class SessionCard(QDialog):
         today: date,
         names: dict[str, str] | None = None,
         units: str = "km",
+        good_days: list[date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.today = today
         self.units = units
+        self.good_days = good_days or []
         self.gym: GymMode | None = None
         self.names = names or {}
         self.choice: SessionChoice | None = None
@@ -238,6 +240,10 @@ class SessionCard(QDialog):
         default = max(day + timedelta(days=1), self.today)
         self.move_date.setDate(QDate(default.year, default.month, default.day))
         form.addRow(self.tr("New day"), self.move_date)
+        self.move_hint = QLabel(self._move_hint(), box)
+        self.move_hint.setWordWrap(True)
+        self.move_hint.setProperty("role", "muted")
+        form.addRow(self.move_hint)
         buttons = QDialogButtonBox(box)
         save = buttons.addButton(self.tr("Move"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -260,6 +266,17 @@ class SessionCard(QDialog):
         if self.gym is not None and self.gym.choice is not None:
             self.choice = self.gym.choice
             self.accept()
+
+    def _move_hint(self) -> str:
+        """The good days nearby, so a move does not land before a long run or a race."""
+        rule = self.tr(
+            "Best after a key or easy run; not the day before your long run or a key workout, "
+            "and 48 h from another session."
+        )
+        if not self.good_days:
+            return rule
+        days = ", ".join(f"{d:%a} {d.day} {d:%b}" for d in self.good_days[:5])
+        return self.tr("Good days: {days}.").format(days=days) + " " + rule
 
     def mark_done(self) -> None:
         self.choice = SessionChoice("done", rpe=self.rpe.value(), minutes=self.minutes.value())
