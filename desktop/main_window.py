@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
             lambda p: self.settings_view.form.offer(hr_max=p.hr_max, hr_rest=p.hr_rest)
         )
         menu.watch_status.connect(self.settings_view.watch_status.setText)
+        menu.activities_imported.connect(edits.log_recorded)
         edits.plan_changed.connect(self.invalidate_plans)
         edits.announced.connect(lambda text, undo: self.calendar.show_banner(text, undo=undo))
         edits.races_changed.connect(self.load_races)

@@ -40,6 +40,7 @@ class FileMenu(QObject):
     save_profile = Signal(dict)  # heart rates from the watch the runner chose to use
     watch_profile_found = Signal(object)  # ProfileSuggestion, offered beside the settings
     watch_status = Signal(str)
+    activities_imported = Signal(list)  # ids of the activities an import added
 
     def __init__(
         self,
@@ -144,6 +145,9 @@ class FileMenu(QObject):
         job = self.services.long_jobs.start(work, "import")
         dialog.attach(job)
         job.signals.result.connect(self._offer_watch_profile)
+        job.signals.result.connect(
+            lambda report: self.activities_imported.emit(list(report.activity_ids))
+        )
         job.signals.finished.connect(self.data_changed)
         self.import_dialog = dialog
         dialog.open()

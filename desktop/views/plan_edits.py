@@ -24,6 +24,7 @@ from desktop.views.replan import describe_changes
 from desktop.views.services import WindowServices
 from desktop.views.session_card import SessionCard, SessionChoice
 from operations import diary, training
+from operations.recorded_sessions import RecordedSession, log_recorded_sessions
 from planner.model import DayPlan, WeekPlan
 from planner.move_days import good_move_days
 
@@ -200,6 +201,26 @@ class PlanEdits(QObject):
             self.plan_changed.emit()
 
         self.services.run(lambda c: diary.undo_log(db, token=token), done, name="undo")
+
+    def log_recorded(self, activity_ids: list[int]) -> Job | None:
+        """Strength the watch recorded on a planned day logs that session, with Undo."""
+        if not activity_ids:
+            return None
+        db, today = self.services.db, self.services.today
+
+        def record(cancel: threading.Event) -> list[RecordedSession]:
+            return log_recorded_sessions(db, activity_ids=activity_ids, today=today)
+
+        def recorded(sessions: list[RecordedSession]) -> None:
+            for r in sessions:
+                label = self.tr("{t} done, from the watch ({n} of {m} sets matched the plan)")
+                label = label.format(t=r.title, n=r.sets, m=r.recorded)
+                self.undo_stack.append((r.undo_token, label))
+                self._update_undo_action()
+                self.plan_changed.emit()
+                self._announce(label, 15000)
+
+        return self.services.run(record, recorded, name="watch log")
 
     # -- races and profile ------------------------------------------------------------------
     def add_race(self, values: dict) -> None:

@@ -7,6 +7,7 @@ import pytest
 from planner import defaults as D
 from planner.logged_sets import describe_last, last_result, last_to_dicts, parse_set
 from planner.model import ExercisePrescription
+from planner.recorded_sets import match_sets
 from planner.session_time import session_minutes
 
 
@@ -54,3 +55,22 @@ def test_session_time_adds_warm_up_work_rests_and_changeovers():
     expected = D.SESSION_WARMUP_MIN + -(-work // 60)
     assert session_minutes([squat, plank]) == expected
     assert session_minutes([squat, plank, _ex(3, reps="4-6", rest=150)]) > expected
+
+
+def test_recorded_sets_go_to_the_planned_exercise_of_their_category_in_order():
+    squat = ExercisePrescription("back_squat", "Back squat", "squat", 2, reps="4-6")
+    plank = ExercisePrescription("plank", "Plank", "core", 1, seconds="20-40")
+    recorded = [
+        ("squat", 6, 60.0, 30.0),
+        (None, 8, None, 20.0),  # no category: not logged
+        ("squat", 5, 60.0, 28.0),
+        ("squat", 5, 60.0, 28.0),  # a third squat set: more than planned
+        ("plank", 1, None, 41.6),  # a hold logs its seconds
+        ("curl", 10, 10.0, 30.0),  # not planned
+    ]
+    categories = {"back_squat": "squat", "plank": "plank"}
+    assert match_sets(recorded, [squat, plank], categories) == (
+        ("back_squat", 60.0, 6),
+        ("back_squat", 60.0, 5),
+        ("plank", None, 42),
+    )
