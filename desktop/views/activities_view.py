@@ -174,6 +174,15 @@ class ActivitiesView(QWidget):
         self.table.setColumnHidden(SEARCH_COLUMN, True)
         self.table.setAccessibleName(self.tr("Activities table"))
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        detail = self._detail_pane()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+
+    def _detail_pane(self) -> QWidget:
+        """The selected activity in words, and its chart (hidden until there is one)."""
         detail = QWidget(self.splitter)
         dl = QVBoxLayout(detail)
         dl.setContentsMargins(0, 6, 0, 0)
@@ -191,11 +200,7 @@ class ActivitiesView(QWidget):
         self.no_series.hide()
         dl.addWidget(self.no_series)
         dl.addStretch(0)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout.addWidget(self.splitter, 1)
+        return detail
 
     def set_rows(self, rows: list[ActivityRow], units: str = "km") -> None:
         self.model.units = units

@@ -150,12 +150,7 @@ class CellPainting:
         if plan.strength is not None and y + line + 4 < r.bottom():
             y = self._paint_strength(p, r, y, plan, fm) + 2
             if is_not_logged(plan, self.today) and y + line < r.bottom():
-                p.setPen(c.race)
-                text = fm.elidedText(
-                    self.tr("Not logged: log or skip"), Qt.TextElideMode.ElideRight, r.width() - 12
-                )
-                p.drawText(QRect(r.x() + 8, y, r.width() - 12, line), 0, text)
-                y += line
+                y = self._paint_not_logged(p, r, y, line, fm)
         if (
             day >= self.today
             and not plan.activities
@@ -165,6 +160,15 @@ class CellPainting:
             p.setPen(c.muted)
             p.drawText(QRect(r.x() + 8, y, r.width() - 12, line), 0, self._day_type_text(plan))
         p.setFont(self.font())
+
+    def _paint_not_logged(self, p: QPainter, r: QRect, y: int, line: int, fm: QFontMetrics) -> int:
+        """The question under a past session nobody logged."""
+        p.setPen(colors().race)
+        text = fm.elidedText(
+            self.tr("Not logged: log or skip"), Qt.TextElideMode.ElideRight, r.width() - 12
+        )
+        p.drawText(QRect(r.x() + 8, y, r.width() - 12, line), 0, text)
+        return y + line
 
     def _wrapped(self, p: QPainter, r: QRect, y: int, text: str, color, indent: int = 8) -> int:  # noqa: ANN001
         """Draw `text` wrapped to the cell width from `y`; returns the y below it."""

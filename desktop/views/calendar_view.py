@@ -112,12 +112,7 @@ class CalendarView(QWidget):
         self.banner_timer.timeout.connect(self.banner.hide)
         layout.addWidget(self.banner)
         layout.addWidget(self.grid, 1)
-        self.legend = QLabel(legend_text(), self)
-        self.legend.setProperty("role", "muted")
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
-        self.legend.setAccessibleName(self.tr("Legend"))
-        layout.addWidget(self.legend)
+        layout.addWidget(self._legend())
         for key, slot in (
             ("M", lambda: self.set_week_mode(False)),
             ("W", lambda: self.set_week_mode(True)),
@@ -125,6 +120,15 @@ class CalendarView(QWidget):
             sc = QShortcut(QKeySequence(key), self.grid)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
             sc.activated.connect(slot)
+
+    def _legend(self) -> QLabel:
+        """One line under the grid explaining its dots, borders and marks."""
+        self.legend = QLabel(legend_text(), self)
+        self.legend.setProperty("role", "muted")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(self.tr("Legend"))
+        return self.legend
 
     def _nav(self, text: str, tip: str, slot) -> QToolButton:  # noqa: ANN001 - callable
         b = QToolButton(self)

@@ -134,6 +134,22 @@ class LoadView(QWidget):
             view.chart().plotAreaChanged.connect(
                 lambda _a: self._align_plots(self.load_chart.chart().plotArea())
             )
+        self._headline_and_empty_state(layout)
+        layout.addWidget(self.load_chart, 5)
+        layout.addWidget(self.km_chart, 4)
+        layout.addWidget(self.ratio_chart, 3)
+        self.comparison: Comparison | None = None
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("This week in numbers"))
+        layout.addWidget(self.summary)
+        self.explain = QLabel(self._explanations(), self)
+        self.explain.setWordWrap(True)
+        self.explain.setProperty("role", "muted")
+        layout.addWidget(self.explain)
+
+    def _headline_and_empty_state(self, layout: QVBoxLayout) -> None:
+        """The planner's comparison on top; a sentence instead of charts with no data."""
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
         self.headline.setProperty("role", "heading")
@@ -150,18 +166,6 @@ class LoadView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
         layout.addWidget(self.empty, 1)
-        layout.addWidget(self.load_chart, 5)
-        layout.addWidget(self.km_chart, 4)
-        layout.addWidget(self.ratio_chart, 3)
-        self.comparison: Comparison | None = None
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("This week in numbers"))
-        layout.addWidget(self.summary)
-        self.explain = QLabel(self._explanations(), self)
-        self.explain.setWordWrap(True)
-        self.explain.setProperty("role", "muted")
-        layout.addWidget(self.explain)
 
     def _align_plots(self, area) -> None:  # noqa: ANN001 - QRectF
         """Give the lower charts the top chart's plot width, so the weeks line up."""
