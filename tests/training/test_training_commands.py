@@ -327,3 +327,21 @@ def _first_session_day(data_dir: Path) -> date:
         return next(d.day for p in plans for d in p.days if d.strength and "A" in d.strength.title)
     finally:
         db.close()
+
+
+def test_importing_a_watch_strength_activity_logs_the_planned_session_of_that_day(capsys, data_dir):
+    day = "2025-10-20"  # the Forerunner 965 strength fixture's day, a Monday
+    main(["--data-dir", str(data_dir), "--today", day, "profile", "set", "--strength-days", "mon"])
+    capsys.readouterr()
+    fixture = str(FIT_FIXTURES / "strength_forerunner965_sets.fit")
+    code = main(["--data-dir", str(data_dir), "--today", day, "import", fixture, "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    logged = out["sessions_logged"]
+    assert len(logged) == 1 and logged[0]["date"] == day and logged[0]["sets_recorded"] == 14
+    db = Database.open(data_dir / "strongstride.sqlite")
+    try:
+        plans = training.plan_weeks(db, start=date(2025, 10, 20), weeks=1, today=date(2025, 10, 20))
+        assert plans[0].days[0].strength.status == "done"
+    finally:
+        db.close()
