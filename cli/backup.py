@@ -13,11 +13,7 @@ import argparse
 from pathlib import Path
 
 from cli.context import CliContext, print_json
-from operations import backup
 from operations.paths import database_path
-from operations.window_lock import refuse_if_window_open
-from store import StoreError
-from store.backup import backups
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import backup
+    from store.backup import backups
+
     if args.list:
         found = backups(database_path(ctx.data_dir))
         if args.json:
@@ -58,6 +57,10 @@ def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from operations import backup
+    from operations.window_lock import refuse_if_window_open
+    from store import StoreError
+
     source = Path(args.file).expanduser()
     refuse_if_window_open(ctx.data_dir, "restore a backup")
     backup.check_backup(source)  # a bad file is refused before the database is even opened

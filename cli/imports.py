@@ -98,7 +98,8 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if missing and len(missing) == len(args.paths):
         raise CliError(f"import: no such file or folder: {', '.join(missing)}")
     job = imports.import_paths(ctx.db, paths=args.paths, cancel=threading.Event())
-    return _finish(_drive(job, args.json), args.json)
+    report = _drive(job, args.json)
+    return _finish(report, args.json, _recorded(ctx, report))
 
 
 def run_sync_watch(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -113,7 +114,14 @@ def run_sync_watch(args: argparse.Namespace, ctx: CliContext) -> int:
         report = _drive(imports.sync_watch(ctx.db, data_dir=ctx.data_dir, mount=mount), args.json)
     except WatchNotFound as exc:
         raise CliError(f"sync watch: {exc}") from exc
-    return _finish(report, args.json)
+    return _finish(report, args.json, _recorded(ctx, report))
+
+
+def _recorded(ctx: CliContext, report: ImportReport) -> list:
+    """Strength the watch recorded on a planned day logs that session (see the window's)."""
+    from operations.recorded_sessions import log_recorded_sessions
+
+    return log_recorded_sessions(ctx.db, activity_ids=report.activity_ids, today=ctx.today)
 
 
 def _drive(job, quiet: bool) -> ImportReport:
@@ -131,11 +139,22 @@ def _drive(job, quiet: bool) -> ImportReport:
     return report
 
 
-def _finish(report: ImportReport, as_json: bool) -> int:
+def _finish(report: ImportReport, as_json: bool, logged: list | None = None) -> int:
+    logged = logged or []
     if as_json:
-        print_json(report.to_json())
+        out = report.to_json()
+        out["sessions_logged"] = [
+            {"date": r.day, "title": r.title, "sets": r.sets, "sets_recorded": r.recorded}
+            for r in logged
+        ]
+        print_json(out)
     else:
         print("\n".join(report.summary_lines()))
+        for r in logged:
+            print(
+                f"Logged {r.day:%a %d %b} {r.title}: done, from the watch "
+                f"({r.sets} of {r.recorded} sets matched the plan)"
+            )
         if report.load_error:
             print(f"Training loads were not updated: {report.load_error}", file=sys.stderr)
     return 1 if report.failed else 0

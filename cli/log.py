@@ -1,4 +1,4 @@
-"""`strongstride log DATE --done|--skipped|--moved-to DATE [--rpe N --minutes M]`."""
+"""`strongstride log DATE --done|--skipped|--moved-to DATE [--rpe N --minutes M] [--set ...]`."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "log",
         help="record a strength session as done, skipped or moved",
         description="Record what happened to the session planned on DATE; the rest of the "
-        "week is re-planned around it.",
+        "week is re-planned around it. Sets logged with --done feed the next sessions' loads.",
     )
     p.add_argument("date", metavar="DATE", help="the day the session was planned, YYYY-MM-DD")
     what = p.add_mutually_exclusive_group(required=True)
@@ -32,8 +32,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     what.add_argument("--moved-to", metavar="DATE")
     p.add_argument("--rpe", type=float, metavar="N", help="session effort 1-10, ~30 min after")
     p.add_argument("--minutes", type=float, metavar="M", help="whole session, warm-up included")
+    p.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="EXERCISE=RESULT",
+        help="one set done, repeat per set: back_squat=60x5 (weight in your units, kg or lb), "
+        "push_up=12 (reps), plank=40s (seconds held)",
+    )
     p.add_argument("--json", action="store_true", help="print what was logged as JSON")
     p.set_defaults(func=run)
+
+
+def _sets(texts: list[str], units: str) -> list[tuple[str, float | None, int | None]]:
+    from planner.logged_sets import parse_set
+
+    try:
+        return [parse_set(t, units=units) for t in texts]
+    except ValueError as exc:
+        raise CliError(f"--set: {exc}") from exc
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -47,6 +65,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     validate.number(args.minutes, "--minutes", validate.SESSION_MINUTES, "min")
     _refuse_day_without_session(ctx, day)
     status = "done" if args.done else "skipped" if args.skipped else "moved"
+    units = training.load_profile(ctx.db).units if args.sets else "km"
+    sets = _sets(args.sets, units)
     try:
         verdict = training.log_session(
             ctx.db,
@@ -56,6 +76,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             rpe=args.rpe,
             minutes=args.minutes,
             today=ctx.today,
+            sets=sets,
         )
     except training.MoveRefused as exc:
         raise CliError(f"--moved-to: not moved: {exc}") from exc
@@ -72,6 +93,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
                 "move": {"outcome": verdict.outcome.value, "reason": verdict.reason}
                 if verdict
                 else None,
+                "sets": [{"exercise": e, "kg": kg, "count": n} for e, kg, n in sets],
             }
         )
     else:
@@ -80,6 +102,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"Logged {label}: {status}{extra}")
         if verdict is not None and verdict.reason:
             print(f"Note: {verdict.reason}")
+        if sets:
+            print(f"{len(sets)} set(s): " + ", ".join(args.sets))
     return 0
 
 

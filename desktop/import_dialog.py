@@ -6,8 +6,6 @@ while the job runs asks to cancel, and cancelling keeps the files already import
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.jobs import Job
 from importers.records import ProfileSuggestion
 from importers.report import ImportReport
+from operations.import_words import heart_rate_offer, plain_sections
 
 
 class ImportDialog(QDialog):
@@ -54,6 +53,11 @@ class ImportDialog(QDialog):
         self.details.setAccessibleName(self.tr("Import report"))
         self.details.hide()
         layout.addWidget(self.details, 1)
+        self.hr_warning = QLabel(self)
+        self.hr_warning.setWordWrap(True)
+        self.hr_warning.setStyleSheet("color: #c2410c;")
+        self.hr_warning.hide()
+        layout.addWidget(self.hr_warning)
         self.buttons = QDialogButtonBox(self)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.clicked.connect(self.cancel)
@@ -92,14 +96,12 @@ class ImportDialog(QDialog):
         self.details.setPlainText(self.report_text(report))
         self.details.show()
         self.resize(max(self.width(), 680), max(self.height(), 460))
-        p = report.profile
-        if p is not None and (p.hr_max or p.hr_rest):
-            bits = [
-                f"HR max {p.hr_max}" if p.hr_max else "",
-                f"resting {p.hr_rest}" if p.hr_rest else "",
-            ]
-            self.suggest_button.setToolTip(", ".join(b for b in bits if b))
+        text, warning = heart_rate_offer(report.profile)
+        if text:
+            self.suggest_button.setText(self.tr(text))
             self.suggest_button.show()
+        self.hr_warning.setText(self.tr(warning))
+        self.hr_warning.setVisible(bool(warning))
 
     def summary(self, report: ImportReport) -> str:
         bits = [
@@ -108,9 +110,9 @@ class ImportDialog(QDialog):
             )
         ]
         for label, items in (
-            (self.tr("duplicates"), report.duplicates),
-            (self.tr("skipped"), report.skipped),
-            (self.tr("failed"), report.failed),
+            (self.tr("already imported"), report.duplicates),
+            (self.tr("not activities"), report.skipped),
+            (self.tr("could not be read"), report.failed),
         ):
             if items:
                 bits.append(f"{len(items)} {label}")
@@ -119,37 +121,30 @@ class ImportDialog(QDialog):
         return " · ".join(bits)
 
     def report_text(self, report: ImportReport) -> str:
-        """The report by kind, each file by name with its reason."""
+        """The report by kind in plain words, each file by name with its reason."""
         out = []
-        sections = (
-            (self.tr("Failed"), report.failed),
-            (self.tr("Failed before, unchanged, not read again"), report.failed_before),
-            (self.tr("Implausible parts left out"), report.implausible),
-            (self.tr("Skipped"), report.skipped),
-            (self.tr("Duplicates (already imported from another file)"), report.duplicates),
-            (self.tr("Already imported from another folder"), report.moved),
-            (self.tr("Warnings"), report.warnings),
-        )
-        for title, items in sections:
-            if items:
-                out.append(f"{title} ({len(items)}):")
-                out += [f"  {Path(p.path).name}: {p.reason}" for p in items]
-                out.append("")
-        if report.partial:
-            out.append(self.tr("Partial (the file ended early; what was recorded is kept):"))
-            out += [f"  {Path(p).name}" for p in report.partial]
+        for section in plain_sections(report):
+            out.append(f"{self.tr(section.title)} ({len(section.lines)}):")
+            out += [f"  {line}" for line in section.lines]
             out.append("")
-        if report.imported:
-            out.append(self.tr("Imported ({n}):").format(n=len(report.imported)))
-            out += [f"  {Path(p).name}" for p in report.imported]
         return "\n".join(out).strip()
 
     def on_error(self, message: str) -> None:
         self._finish(self.tr("Import failed"))
         self.current.setText(message)
 
-    def on_cancelled(self) -> None:
+    def on_cancelled(self, partial: object = None) -> None:
+        """The import stopped: show the report of what it stored before the stop."""
         self.cancelled = True
+        if isinstance(partial, ImportReport):
+            self.on_report(partial)
+            self.heading.setText(self.tr("Import cancelled"))
+            self.current.setText(
+                self.tr("Stopped. Kept what was imported before the stop: {summary}").format(
+                    summary=self.summary(partial)
+                )
+            )
+            return
         self._finish(self.tr("Import cancelled"))
         self.current.setText(self.tr("Stopped. Files imported before the stop are kept."))
 

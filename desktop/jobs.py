@@ -3,10 +3,13 @@
 A job is a function `fn(cancel: threading.Event) -> Generator[Progress, None, R]` (or a plain
 function returning R). `JobRunner.start()` runs it on a thread pool and reports back through Qt
 signals, which arrive on the GUI thread: `progress(done, total, label)` (total is -1 when
-unknown), `result(R)`, `error(message)`, `cancelled()`, then always `finished()`.
+unknown), `result(R)`, `error(message)`, `cancelled(partial)`, then always `finished()`.
 
 Threading rule: the job function must not touch any widget; it only computes and yields.
-Cancelling sets the event; the job stops at its next yield, keeping what it completed.
+Cancelling has one mechanism: the job's `cancel` event. The function watches it and, when next
+resumed, returns what it completed; that partial value arrives with `cancelled` (an import
+cancelled half-way hands back the report of what it stored). A function with nothing to hand
+back may raise `Cancelled`; `cancelled` then carries None.
 
 A job starts when control returns to the event loop, not inside `start()`: a queued signal only
 reaches the slots connected when it is emitted, so a fast job started at once could finish
@@ -31,7 +34,7 @@ class JobSignals(QObject):
     progress = Signal(int, int, str)
     result = Signal(object)
     error = Signal(str)
-    cancelled = Signal()
+    cancelled = Signal(object)  # the partial result, or None
     finished = Signal()
 
 
@@ -79,11 +82,11 @@ class Job(QRunnable):
             if inspect.isgenerator(outcome):
                 outcome = self._drive(outcome)
             if self.is_cancelled:
-                self._emit.cancelled.emit()
+                self._emit.cancelled.emit(outcome)
             else:
                 self._emit.result.emit(outcome)
         except Cancelled:
-            self._emit.cancelled.emit()
+            self._emit.cancelled.emit(None)
         except Exception as exc:  # reported to the user, never a crash of the window
             traceback.print_exc()
             logging.getLogger(__name__).error("job %s failed", self.name, exc_info=True)
@@ -93,14 +96,18 @@ class Job(QRunnable):
             self._emit.finished.emit()
 
     def _drive(self, gen: Any) -> Any:
+        """Run the generator to its end, forwarding progress. After a cancel it is resumed once
+        more, which is where a job that watches `cancel` returns what it completed; one that
+        yields again instead is closed and hands back nothing."""
         while True:
-            if self.is_cancelled:
-                gen.close()
-                return None
+            cancelled_before = self.is_cancelled
             try:
                 step = next(gen)
             except StopIteration as stop:
                 return stop.value
+            if cancelled_before:
+                gen.close()
+                return None
             if isinstance(step, Progress):
                 total = -1 if step.total is None else step.total
                 self._emit.progress.emit(step.done, total, step.label)
@@ -139,5 +146,5 @@ class JobRunner(QObject):
             job.cancel()
 
     def wait(self, timeout_ms: int = 30000) -> bool:
-        self._start_pending()  # a cancelled job still runs to its first yield and reports
+        self._start_pending()  # a cancelled job still runs until it notices and reports
         return self.pool.waitForDone(timeout_ms)

@@ -1,18 +1,18 @@
 """The main window: a sidebar of views (Calendar, Activities, Load, Races, Settings) over one
 database, with menus, shortcuts and a status bar.
 
-Every database read and write runs as a background job (`self.jobs`); results come back by
-signal and only then touch widgets, so the window never freezes. Window size, splitter and the
+Every database read and write runs as a background job (`self.services.run`); results come back
+by signal and only then touch widgets, so the window never freezes. The File menu and the plan
+edits get `WindowServices`, not the window, and answer by signal. Window size, splitter and the
 last view are restored from QSettings.
 """
 
 from __future__ import annotations
 
-import threading
-from datetime import date, timedelta
+from datetime import UTC, date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -45,19 +45,19 @@ from desktop.views.icons import icon
 from desktop.views.load_view import LoadView
 from desktop.views.plan_edits import PlanEdits
 from desktop.views.races_view import RacesView
+from desktop.views.services import WindowServices
 from desktop.views.session_card import SessionCard, SessionChoice
 from desktop.views.settings_view import SettingsView
 from desktop.views.theme import apply_theme
-from operations import activities, diary, training
-from planner.model import DayPlan, WeekPlan
+from desktop.window_fit import PREFERRED, fit_window
+from desktop.window_loading import WindowLoading
+from operations.status import StatusSummary, status_summary
 from store import Database
-from store.stats import activity_count
 
 VIEWS = ("calendar", "activities", "load", "races", "settings")
-PREFETCH_WEEKS = 6  # a month page either side of the one shown
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLoading, QMainWindow):
     def __init__(
         self,
         db: Database,
@@ -74,9 +74,6 @@ class MainWindow(QMainWindow):
         # Plan reads and writes run one at a time, in order, on their own worker.
         self.db_jobs = JobRunner(self, max_threads=1)
         self.units = "km"
-        self.undo_stack: list[tuple[int, str]] = []
-        self.last_change = ""
-        self.session_card: SessionCard | None = None
         self._generation = 0
         self._loaded: set[str] = set()
         app = QApplication.instance()
@@ -86,11 +83,30 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("StrongStride"))
         self.setWindowIcon(icon("app", "#2563eb"))
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
         self._build_views()
-        self.file_menu = FileMenu(self)
+        self.services = WindowServices(
+            db=db,
+            data_dir=data_dir,
+            today=self.today,
+            db_jobs=self.db_jobs,
+            long_jobs=self.jobs,
+            show_problem=self.show_problem,
+            show_status=self.statusBar().showMessage,
+        )
+        self.file_menu = FileMenu(
+            self.services,
+            owner=self,
+            selected_day=lambda: self.calendar.selected,
+            units=lambda: self.units,
+        )
         self.strava = StravaControl(self)
-        self.edits = PlanEdits(self)
+        self.edits = PlanEdits(
+            self.services,
+            owner=self,
+            day_plan=self.calendar.grid.days.get,
+            week_plan=self.calendar.week_plan,
+            days=lambda: self.calendar.grid.days,
+        )
         self._build_menus()
         self._build_status()
         self._connect()
@@ -98,6 +114,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.reload_profile()
         self.edits.load_checklist_record()
+        self.load_comparison()
 
     # -- construction -----------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -147,11 +164,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.file_menu.build(self.menuBar().addMenu(self.tr("&File")))
         edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = QAction(icon("undo"), self.tr("&Undo"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
-        self.undo_action.triggered.connect(self.undo)
-        edit.addAction(self.undo_action)
+        edit.addAction(self.edits.undo_action)
         view = self.menuBar().addMenu(self.tr("&View"))
         for i, name in enumerate(VIEWS):
             action = QAction(self.sidebar.item(i).text(), self)
@@ -175,6 +188,9 @@ class MainWindow(QMainWindow):
         keys.setShortcut(QKeySequence.StandardKey.HelpContents)
         keys.triggered.connect(self.show_shortcuts)
         help_menu.addAction(keys)
+        how = QAction(self.tr("&How your plan is made"), self)
+        how.triggered.connect(self.show_plan_help)
+        help_menu.addAction(how)
         about = QAction(self.tr("&About StrongStride"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -201,20 +217,32 @@ class MainWindow(QMainWindow):
         self.races.edit_requested.connect(self.edits.edit_race)
         self.races.remove_requested.connect(self.edits.remove_race)
         self.settings_view.save_requested.connect(self.save_profile)
+        self._connect_controllers()
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _s: self.retheme())
 
+    def _connect_controllers(self) -> None:
+        menu, edits = self.file_menu, self.edits
+        menu.data_changed.connect(self.data_changed)
+        menu.profile_changed.connect(self.reload_profile)
+        menu.save_profile.connect(self.save_profile)
+        menu.watch_profile_found.connect(
+            lambda p: self.settings_view.form.offer(hr_max=p.hr_max, hr_rest=p.hr_rest)
+        )
+        menu.watch_status.connect(self.settings_view.watch_status.setText)
+        menu.activities_imported.connect(edits.log_recorded)
+        menu.strava_requested.connect(self._show_strava_settings)
+        menu.backups.restored.connect(self._restored)
+        edits.plan_changed.connect(self.invalidate_plans)
+        edits.announced.connect(lambda text, undo: self.calendar.show_banner(text, undo=undo))
+        edits.races_changed.connect(self.load_races)
+        edits.profile_saved.connect(self._profile_saved)
+        edits.checklist_record.connect(self.checklist.show_record)
+
     # -- background work --------------------------------------------------------------------
     def run(self, fn, on_result=None, *, name: str = "") -> Job:
-        """Run `fn(cancel)` off the GUI thread; `on_result` gets its value on the GUI thread.
-
-        The value travels boxed in a tuple, so a job returning None never crosses threads bare.
-        """
-        job = self.db_jobs.start(lambda cancel: (fn(cancel),), name)
-        if on_result is not None:
-            job.signals.result.connect(lambda box: on_result(box[0]))
-        job.signals.error.connect(self.show_problem)
-        return job
+        """Run `fn(cancel)` off the GUI thread (see `WindowServices.run`)."""
+        return self.services.run(fn, on_result, name=name)
 
     def show_problem(self, message: str) -> None:
         self.problem_label.setText(message)
@@ -243,58 +271,6 @@ class MainWindow(QMainWindow):
         if name == "calendar":
             self.calendar.grid.setFocus()
 
-    def load_weeks(self, start: date, weeks: int) -> None:
-        """Show the weeks from `start`: at once when prefetched, else after a plan job."""
-        if self._cached(start, weeks):
-            self.calendar.set_plans([])
-            self._show_checklist(self.calendar.selected)
-            self._prefetch(start, weeks)
-            return
-        generation = self._generation
-        db, today = self.db, self.today
-
-        def fetch(cancel: threading.Event) -> list[WeekPlan]:
-            return training.plan_weeks(db, start=start, weeks=weeks, today=today)
-
-        def show(plans: list[WeekPlan]) -> None:
-            if generation == self._generation:
-                self.calendar.set_plans(plans)
-                self._show_checklist(self.calendar.selected)
-                self._prefetch(start, weeks)
-
-        self.run(fetch, show, name="weeks")
-
-    def _cached(self, start: date, weeks: int) -> bool:
-        days = self.calendar.grid.days
-        return all(start + timedelta(days=i) in days for i in range(0, 7 * weeks, 7)) and (
-            start + timedelta(days=7 * weeks - 1) in days
-        )
-
-    def _prefetch(self, start: date, weeks: int) -> None:
-        """Plan the pages either side in the background, so PgUp/PgDn show them at once."""
-        before, after = start - timedelta(weeks=PREFETCH_WEEKS), start + timedelta(weeks=weeks)
-        wanted = [
-            (first, PREFETCH_WEEKS)
-            for first in (before, after)
-            if not self._cached(first, PREFETCH_WEEKS)
-        ]
-        if not wanted:
-            return
-        generation = self._generation
-        db, today = self.db, self.today
-
-        def fetch(cancel: threading.Event) -> list[WeekPlan]:
-            out: list[WeekPlan] = []
-            for first, n in wanted:
-                out += training.plan_weeks(db, start=first, weeks=n, today=today)
-            return out
-
-        def keep(plans: list[WeekPlan]) -> None:
-            if generation == self._generation:
-                self.calendar.grid.set_plans(plans)
-
-        self.run(fetch, keep, name="prefetch")
-
     def invalidate_plans(self) -> None:
         """The plan changed (log, race, profile, import): drop what is shown and fetch again."""
         self._generation += 1
@@ -303,71 +279,7 @@ class MainWindow(QMainWindow):
         if self.current_view == "load":
             self._view_changed(VIEWS.index("load"))
         self.edits.load_checklist_record()
-
-    def load_activities(self) -> None:
-        db = self.db
-        self.run(
-            lambda c: activities.activity_rows(db),
-            lambda rows: self.activities.set_rows(rows, self.units),
-        )
-
-    def load_series(self, activity_id: int) -> None:
-        db = self.db
-        self.run(
-            lambda c: (activity_id, activities.activity_series(db, activity_id=activity_id)),
-            lambda pair: self.activities.show_series(*pair),
-        )
-
-    def load_loads(self) -> None:
-        db, today, weeks = self.db, self.today, self.load_view.weeks
-
-        def fetch(cancel: threading.Event):
-            loads = training.weekly_load(db, weeks=weeks, today=today)
-            phases, done = {}, {}
-            if loads:
-                plans = training.plan_weeks(
-                    db, start=loads[0].week_start, weeks=len(loads), today=today
-                )
-                phases = {p.week_start: p.phase for p in plans}
-                done = {
-                    p.week_start: sum(
-                        1 for d in p.days if d.strength is not None and d.strength.status == "done"
-                    )
-                    for p in plans
-                }
-            return loads, phases, done, training.list_races(db)
-
-        def show(result) -> None:
-            loads, phases, done, races = result
-            self.load_view.set_data(
-                loads, phases=phases, races=races, strength_done=done, units=self.units
-            )
-
-        self.run(fetch, show, name="load")
-
-    def load_races(self) -> None:
-        db = self.db
-        self.run(lambda c: training.list_races(db), self.races.set_races)
-
-    def reload_profile(self) -> None:
-        db = self.db
-
-        def show(profile) -> None:
-            self.units = profile.units or "km"
-            self.calendar.set_units(self.units)
-            self.settings_view.form.set_profile(profile)
-
-        self.run(lambda c: training.load_profile(db), show)
-
-    # -- checklist --------------------------------------------------------------------------
-    def _show_checklist(self, day: date) -> None:
-        plan: DayPlan | None = self.calendar.grid.days.get(day)
-        items = plan.checklist if plan is not None else ()
-        db = self.db
-        self.run(
-            lambda c: diary.checklist_ticks(db, first=day, last=day).get(day, set()),
-            lambda done: self.checklist.show_day(day, items, done, today=self.today),
-        )
+        self.load_comparison()
 
     # -- plan changes (desktop.views.plan_edits) ----------------------------------------------
     def open_session(self, day: date) -> SessionCard | None:
@@ -382,17 +294,61 @@ class MainWindow(QMainWindow):
     def save_profile(self, fields: dict) -> None:
         self.edits.save_profile(fields)
 
+    def _profile_saved(self) -> None:
+        self.settings_view.saved.setText(self.tr("Saved."))
+        self.reload_profile()
+        self._loaded.discard("activities")
+
+    # The session card, the undo stack and the last change belong to the plan edits.
+    @property
+    def session_card(self) -> SessionCard | None:
+        return self.edits.session_card
+
+    @property
+    def undo_stack(self) -> list[tuple[int, str]]:
+        return self.edits.undo_stack
+
+    @property
+    def last_change(self) -> str:
+        return self.edits.last_change
+
+    @property
+    def undo_action(self) -> QAction:
+        return self.edits.undo_action
+
     # -- status, drops, state ---------------------------------------------------------------
     def activity_count(self) -> int:
-        with self.db.session() as s:
-            return activity_count(s)
+        """How many activities are stored, read now (for scripts and tests; the status bar
+        reads it in a job)."""
+        return status_summary(self.db).activities
 
     def refresh_status(self) -> None:
-        count = self.activity_count()
+        """Read the activity count and the last sync in a job, then show them."""
+        db = self.db
+        self.run(lambda c: status_summary(db), self._show_status_summary, name="status")
+
+    def _show_status_summary(self, summary: StatusSummary) -> None:
         self.statusBar().showMessage(
-            self.tr("{count} activities · data in {path}").format(count=count, path=self.data_dir)
+            self.tr("{count} activities · data in {path}").format(
+                count=summary.activities, path=self.data_dir
+            )
         )
-        self.sync_label.setText(self.file_menu.last_sync_text())
+        text = ""
+        if summary.last_sync_utc is not None:
+            local = summary.last_sync_utc.replace(tzinfo=UTC).astimezone()
+            text = self.tr("Last sync: {src}, {when}").format(
+                src=summary.last_sync_source, when=f"{local:%d %b %H:%M}"
+            )
+        self.sync_label.setText(text)
+
+    def _show_strava_settings(self) -> None:
+        self.show_view("settings")
+        self.settings_view.strava.client_id.setFocus()
+
+    def _restored(self) -> None:
+        """A backup replaced the data: the profile and every view are read again."""
+        self.reload_profile()
+        self.data_changed()
 
     def data_changed(self) -> None:
         """After an import: everything may have changed."""
@@ -425,9 +381,18 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         settings = QSettings()
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        size, pos = settings.value("window/size"), settings.value("window/pos")
+        restored = isinstance(size, QSize) and isinstance(pos, QPoint)
+        if restored:
+            self.resize(size)
+            self.move(pos)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            fit_window(self, screen.availableGeometry(), first_start=not restored)
+        else:
+            self.resize(PREFERRED)
+        if settings.value("window/maximized", "false") in (True, "true"):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         split = settings.value("window/calendarSplit")
         if isinstance(split, QByteArray):
             self.calendar_split.restoreState(split)
@@ -437,7 +402,11 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
+        maximized = self.isMaximized()
+        settings.setValue("window/maximized", maximized)
+        if not maximized:  # the normal size and place, to come back to
+            settings.setValue("window/size", self.size())
+            settings.setValue("window/pos", self.pos())
         settings.setValue("window/calendarSplit", self.calendar_split.saveState())
         settings.setValue("window/view", self.current_view)
         settings.setValue("calendar/week", self.calendar.week_mode)
@@ -445,6 +414,13 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         self.shortcuts_box = help_menu.shortcuts_box(self)
         self.shortcuts_box.open()
+
+    def show_plan_help(self) -> None:
+        """The planner's rules in plain words and a glossary of the window's terms."""
+        from desktop.views.plan_help import PlanHelp
+
+        self.plan_help = PlanHelp(self)
+        self.plan_help.open()
 
     def show_about(self) -> None:
         help_menu.show_about(self)

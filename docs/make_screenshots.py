@@ -81,6 +81,25 @@ def first_run(app, window_type, database_type, theme: str) -> None:
     db.close()
 
 
+def gym_mode(app, window, theme: str) -> None:
+    """Gym mode half-way through the session of the day before TODAY: three sets ticked."""
+    card = window.open_session(TODAY - timedelta(days=1))
+    gym = card.open_gym_mode()
+    gym.resize(980, 760)
+    for row in gym.rows:
+        if row.weight is not None and row.exercise.id == "back_squat":
+            row.weight.setValue(60)
+            break
+    for _ in range(3):
+        gym.tick_next()
+    for _ in range(20):
+        gym.rest_tick()
+    settle(app, 1)
+    gym.grab().save(str(OUT / f"gym-mode-{theme}.png"))
+    gym.reject()
+    card.reject()
+
+
 def shoot(app, window, theme: str) -> None:
     """Every main view of one window, saved as <view>-<theme>.png."""
     window.file_menu.watch_monitor.timer.setInterval(600_000)
@@ -105,6 +124,7 @@ def shoot(app, window, theme: str) -> None:
     settle(app, 1)
     card.grab().save(str(OUT / f"session-card-{theme}.png"))
     card.reject()
+    gym_mode(app, window, theme)
     window.calendar.set_week_mode(False)
     window.show_view("activities")
     settle(app, 10, lambda: window.activities.model.rowCount() > 0)

@@ -3,10 +3,12 @@ daily mobility and recovery checklist."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from operations import training
+from planner.logged_sets import LoggedSet
 from planner.model import WeekPlan
 from store import Database
 from store import checklists as store_checklists
@@ -22,14 +24,22 @@ def log_session_undoable(
     rpe: float | None = None,
     minutes: float | None = None,
     today: date | None = None,
+    sets: Sequence[LoggedSet] = (),
 ) -> int:
-    """Record what the runner did with the session planned on `day` (see
+    """Record what the runner did with the session planned on `day`, with the sets done (see
     `training.log_session`: a move is judged against `today`'s plan). Returns an undo token
     for `undo_log`."""
     with db.session() as s:
         token = store_undo.last_log_id(s)
     training.log_session(
-        db, day=day, status=status, moved_to=moved_to, rpe=rpe, minutes=minutes, today=today
+        db,
+        day=day,
+        status=status,
+        moved_to=moved_to,
+        rpe=rpe,
+        minutes=minutes,
+        today=today,
+        sets=sets,
     )
     return token
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +21,7 @@ from planner.defaults import HRREST_WINDOW as RESTING_DAYS_USED
 from planner.heart import HeartRates
 from planner.history import LoadHistory, build_history, load_figures, weekly_loads
 from planner.library import library_from_dicts
+from planner.logged_sets import LoggedSet
 from planner.model import (
     Activity,
     Equipment,
@@ -262,6 +264,11 @@ def heart_rates(db: Database, *, today: date) -> HeartRates:
     return _history(db, profile, today).heart
 
 
+def load_history(db: Database, *, today: date) -> LoadHistory:
+    """Everything the planner derives from the activities for `today` (cached)."""
+    return _history(db, load_profile(db), today)
+
+
 def weekly_load(db: Database, *, weeks: int, today: date) -> list[WeekLoad]:
     """The last `weeks` weeks up to the current one, oldest first."""
     profile = load_profile(db)
@@ -374,14 +381,18 @@ def log_session(
     rpe: float | None = None,
     minutes: float | None = None,
     today: date | None = None,
+    sets: Sequence[LoggedSet] = (),
 ) -> MoveVerdict | None:
     """Record what happened to the session planned on `day`: done, skipped or moved.
 
-    The next plan keeps logged sessions where they are and re-plans the rest of the week.
-    A move is judged first (`judge_move`): refused moves raise MoveRefused and store nothing;
-    a move onto a limited day is kept as upper body + core. Returns the move's verdict.
-    Raises ValueError for a bad status, a move without a target day, or RPE outside 1-10.
+    `sets` are the sets done, (exercise id, kg, reps or seconds held): the §6.2 progression of
+    the next sessions reads them. The next plan keeps logged sessions where they are and
+    re-plans the rest of the week. A move is judged first (`judge_move`): refused moves raise
+    MoveRefused and store nothing; a move onto a limited day is kept as upper body + core.
+    Returns the move's verdict. Raises ValueError for a bad status, a move without a target
+    day, RPE outside 1-10, or sets that are not the library's exercises or not done.
     """
+    _check_sets(sets, state_done=status == "done")
     state = LogStatus(status)
     if state is LogStatus.MOVED and moved_to is None:
         raise ValueError("a moved session needs the day it moved to")
@@ -412,6 +423,7 @@ def log_session(
             rpe=rpe,
             minutes=minutes,
             lower_body=lower,
+            results=sets,
         )
     return verdict
 
@@ -425,6 +437,17 @@ def judge_move(db: Database, *, day: date, moved_to: date, today: date) -> MoveV
     body + core, or refused, with the sentence that says why."""
     inputs = _plan_inputs(db, load_profile(db), today)
     return planner_moves.judge_move(inputs, planned_day=day, to=moved_to)
+
+
+def _check_sets(sets: Sequence[LoggedSet], *, state_done: bool) -> None:
+    if sets and not state_done:
+        raise ValueError("sets are logged with a session done (--done)")
+    library = plan_resources().library
+    for ex_id, kg, count in sets:
+        if ex_id not in library:
+            raise ValueError(f"'{ex_id}' is not an exercise in the library")
+        if (kg is not None and kg < 0) or count is None or count <= 0:
+            raise ValueError(f"{ex_id}: a set needs a positive number of reps or seconds")
 
 
 # --- first run -----------------------------------------------------------------------------

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from planner import defaults as D
 from planner.library import Exercise, Library, pick
+from planner.logged_sets import last_result
 from planner.model import Equipment, ExercisePrescription, Intensity, StrengthSession
 from planner.progression import progress_hint
+from planner.session_time import session_minutes
 
 LEG_PATTERNS = ("squat", "hinge", "single-leg")
 SQUATS = ("back_squat", "goblet_squat", "bw_squat")
@@ -169,7 +171,8 @@ def build_session(spec: SessionSpec, library: Library, history: Sequence) -> Str
         hint = ""
         if heavy or ex.seconds or "bw" in ex.equipment:
             hint = progress_hint(ex.id, shown, ex.seconds, dose, history, names)
-        out.append(_prescribe(ex, sets, reps, dose.rpe, hint, rest))
+        prescribed = _prescribe(ex, sets, reps, dose.rpe, hint, rest)
+        out.append(replace(prescribed, last=last_result(ex.id, history)))
 
     legs = spec.intensity in (Intensity.FULL, Intensity.LIGHT)
     if legs and spec.plyo:
@@ -198,7 +201,7 @@ def build_session(spec: SessionSpec, library: Library, history: Sequence) -> Str
         intensity=spec.intensity,
         reason=spec.reason,
         exercises=tuple(out),
-        minutes=dose.minutes if legs else D.SESSION_MINUTES["upper_core"],
+        minutes=session_minutes(out),
         variant=spec.variant,
     )
 

@@ -196,6 +196,10 @@ DOSE_TABLE = {
 }
 # Minutes shown for sessions the table does not list (estimates for the calendar, not rules).
 SESSION_MINUTES = {"upper_core": 25, "halved_min": 20, "halved_less": 15, "ramp_1": 35}
+# Session time from its content (judgement calls): warm-up + sets x (work + rest) + changeovers.
+SESSION_WARMUP_MIN = 9  # §6.1/§6.3: dynamic warm-up, 8-10 min
+SECONDS_PER_REP = 4  # a controlled rep: about 1 s up, 2-3 s down
+CHANGEOVER_S = 60  # from the last set of one exercise to the first of the next
 
 # §7 checklists
 COLD_WATER_ON_STRENGTH_DAY = False

@@ -190,6 +190,8 @@ class ExercisePrescription:
     rest_s: int | None = None
     substitutes: tuple[str, ...] = ()
     swapped_from: str | None = None  # the planned exercise when the runner chose this one
+    # What the runner logged for this exercise last time: (kg, reps) per set, seconds for holds
+    last: tuple[tuple[float | None, int | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from dataclasses import asdict
 from datetime import date
 from enum import Enum
 
+from planner.logged_sets import last_to_dicts
 from planner.model import (
     Activity,
     ChecklistItem,
@@ -28,6 +29,8 @@ def exercise_to_dict(ex: ExercisePrescription) -> dict:
         out["rest_s"] = ex.rest_s
     if ex.swapped_from:
         out["swapped_from"] = ex.swapped_from
+    if ex.last:
+        out["last"] = last_to_dicts(ex.last, hold=bool(ex.seconds))
     return out
 
 

@@ -35,6 +35,7 @@ def swap_prescription(
         cue=sub.cue,
         substitutes=tuple(s for s in choices if s != sub.id) + (original,),
         swapped_from=original,
+        last=(),  # the planned exercise's results are not the substitute's
     )
 
 

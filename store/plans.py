@@ -81,8 +81,12 @@ def planned_days(session: Session) -> frozenset[date]:
     return frozenset(session.scalars(select(PlannedSession.day)))
 
 
-def insert_log(session: Session, **fields: Any) -> int:
+def insert_log(session: Session, *, results: Iterable[Iterable[Any]] = (), **fields: Any) -> int:
+    """Append one log; `results` are its sets as (exercise id, kg, reps or seconds)."""
     fields.setdefault("logged_at", datetime.now())
+    rows = [list(r) for r in results]
+    if rows:
+        fields["results_json"] = json.dumps(rows)
     log = SessionLog(**fields)
     session.add(log)
     session.flush()

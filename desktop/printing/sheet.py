@@ -15,6 +15,7 @@ from PySide6.QtGui import QPaintDevice, QPainter
 
 from desktop.printing.canvas import GREY_TEXT, INK, SHADE, Canvas
 from operations import wording
+from planner.logged_sets import describe_last
 from planner.model import DayPlan, StrengthSession, WeekPlan
 
 FONT_SCALES = (1.0, 0.94, 0.88, 0.82, 0.76, 0.7, 0.65, 0.6)
@@ -140,7 +141,7 @@ def _day(c: Canvas, day: DayPlan, content: SheetContent, x: float, y: float, wid
         cy += c.text(c.font(7.5, italic=True), cx, cy, cw, day.note, color=GREY_TEXT)
     if day.strength is not None:
         cy += c.pt(3)
-        cy += _session(c, day.strength, cx, cy, cw)
+        cy += _session(c, day.strength, cx, cy, cw, content.units)
     if day.checklist:
         cy += c.pt(3)
         cy += _checklist(c, day, cx, cy, cw)
@@ -155,7 +156,9 @@ def _day(c: Canvas, day: DayPlan, content: SheetContent, x: float, y: float, wid
     return bottom - y
 
 
-def _session(c: Canvas, session: StrengthSession, x: float, y: float, width: float) -> float:
+def _session(
+    c: Canvas, session: StrengthSession, x: float, y: float, width: float, units: str = "km"
+) -> float:
     top = y
     y += c.text(c.font(9, bold=True), x, y, width, wording.session_heading(session))
     if session.reason:
@@ -171,12 +174,14 @@ def _session(c: Canvas, session: StrengthSession, x: float, y: float, width: flo
         c.text(head_font, left + cell_pad, y + c.pt(1.5), w - 2 * cell_pad, title)
     y += head_h
     for ex in session.exercises:
-        y += _exercise_row(c, ex, lefts, widths, y, cell_pad)
+        y += _exercise_row(c, ex, lefts, widths, y, cell_pad, units)
         c.rule(x, y, x + width, weight=0.4)
     return y - top
 
 
-def _exercise_row(c: Canvas, ex, lefts, widths, y: float, cell_pad: float) -> float:
+def _exercise_row(
+    c: Canvas, ex, lefts, widths, y: float, cell_pad: float, units: str = "km"
+) -> float:
     name_font, cell_font, small = c.font(8, bold=True), c.font(7.5), c.font(6.5)
     top = y + c.pt(2)
     inner = [w - 2 * cell_pad for w in widths]
@@ -191,11 +196,18 @@ def _exercise_row(c: Canvas, ex, lefts, widths, y: float, cell_pad: float) -> fl
             wording.rest(ex),
             color=GREY_TEXT,
         ),
-        c.text(cell_font, lefts[2] + cell_pad, top, inner[2], wording.ranges(ex.load_hint)),
+        c.text(cell_font, lefts[2] + cell_pad, top, inner[2], _load_text(ex, units)),
         c.text(cell_font, lefts[3] + cell_pad, top, inner[3], ex.cue, color=GREY_TEXT),
         _weight_boxes(c, ex, lefts[4] + cell_pad, top, inner[4]),
     ]
     return max(heights) + c.pt(4)
+
+
+def _load_text(ex, units: str) -> str:
+    """The load hint, and what was logged last time when there is a log."""
+    last = describe_last(ex.last, hold=bool(ex.seconds), units=units)
+    hint = wording.ranges(ex.load_hint)
+    return f"{hint}; last time {last}" if last else hint
 
 
 def _weight_boxes(c: Canvas, ex, x: float, y: float, width: float) -> float:

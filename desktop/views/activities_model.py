@@ -35,12 +35,23 @@ COLUMNS = (
     ("name", "Name"),
     ("distance", "Distance"),
     ("duration", "Duration"),
+    ("pace", "Pace"),
     ("hr", "Avg HR"),
     ("load", "Load"),
-    ("method", "Load method"),
+    ("method", "Load from"),
     ("source", "Source"),
-    ("partial", "Partial"),
+    ("partial", "File"),
 )
+
+HEADER_TIPS = {
+    "duration": "Moving time (the watch's timer)",
+    "pace": "Runs: minutes per km or per mile over the moving time",
+    "hr": "Average heart rate, beats per minute",
+    "load": "How hard the activity was, on one scale for all sports (a hard hour is about 100)",
+    "method": "What the load was worked out from: heart rate is best, duration only is rough",
+    "source": "Where the activity came from: a FIT file, the watch, the demo",
+    "partial": "'ended early': the file stopped part-way; what was recorded is kept",
+}
 
 _SORT_KEYS = {
     "date": lambda r: r.start,
@@ -48,6 +59,7 @@ _SORT_KEYS = {
     "name": lambda r: (r.name or "").lower(),
     "distance": lambda r: r.distance_m if r.distance_m is not None else -1.0,
     "duration": lambda r: r.timer_s,
+    "pace": lambda r: r.timer_s / r.distance_m if r.sport == "running" and r.distance_m else 1e9,
     "hr": lambda r: r.avg_hr if r.avg_hr is not None else -1.0,
     "load": lambda r: r.load if r.load is not None else -1.0,
     "method": lambda r: r.load_method or "",
@@ -55,7 +67,7 @@ _SORT_KEYS = {
     "partial": lambda r: r.partial,
 }
 
-_NUMERIC = {"distance", "duration", "hr", "load"}
+_NUMERIC = {"distance", "duration", "pace", "hr", "load"}
 SEARCH_COLUMN = len(COLUMNS)
 
 
@@ -83,8 +95,12 @@ class ActivitiesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS) + 1  # + the hidden search column
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section][1]) if section < len(COLUMNS) else ""
+        if orientation != Qt.Orientation.Horizontal or section >= len(COLUMNS):
+            return "" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section][1])
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] in HEADER_TIPS:
+            return _tr(HEADER_TIPS[COLUMNS[section][0]])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -115,17 +131,19 @@ class ActivitiesModel(QAbstractTableModel):
             case "distance":
                 return fmt.distance(r.distance_m, self.units, digits=2) if r.distance_m else ""
             case "duration":
-                return fmt.clock(r.timer_s)
+                return fmt.duration(r.timer_s)
+            case "pace":
+                return fmt.pace(r.distance_m, r.timer_s, self.units) if r.sport == "running" else ""
             case "hr":
                 return f"{r.avg_hr:.0f}" if r.avg_hr else ""
             case "load":
                 return f"{r.load:.0f}" if r.load is not None else ""
             case "method":
-                return (r.load_method or "").replace("_", " ")
+                return fmt.load_method(r.load_method)
             case "source":
                 return r.source
             case "partial":
-                return _tr("partial") if r.partial else ""
+                return _tr("ended early") if r.partial else ""
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QItemSelection, QMargins, Qt, Signal
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.views import formatting as fmt
 from desktop.views.activities_model import SEARCH_COLUMN, ActivitiesFilter, ActivitiesModel
+from desktop.views.chart_ticks import nice_axis, tick_label_format
 from desktop.views.theme import colors
 from store.views import ActivityRow
 
@@ -39,54 +40,87 @@ class SeriesChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(self.tr("Heart rate and speed chart"))
         self.setMinimumHeight(220)
-        self.show_series([])
+        self.has_data = False
 
-    def show_series(self, points: list[tuple[float, float, float]], units: str = "km") -> None:
+    def show_series(
+        self, points: list[tuple[float, float, float]], units: str = "km", *, pace: bool = False
+    ) -> None:
+        """Heart rate and, for runs, pace (min per km or mile; faster is higher), else speed.
+        With no samples the chart is hidden and `empty_reason` says why."""
         c = colors()
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
         chart.setBackgroundBrush(c.surface)
-        chart.setTitleBrush(c.text)
         chart.legend().setLabelColor(c.text)
-        hr = QLineSeries()
-        hr.setName(self.tr("Heart rate (bpm)"))
-        speed = QLineSeries()
-        factor = 3.6 if units == "km" else 3.6 / fmt.KM_PER_MILE
-        speed.setName(self.tr("Speed ({u}/h)").format(u=units))
         hr_pts = [(t / 60, h) for t, h, _ in points if not math.isnan(h)]
-        sp_pts = [(t / 60, s * factor) for t, _, s in points if not math.isnan(s)]
-        for x, y in hr_pts:
-            hr.append(x, y)
-        for x, y in sp_pts:
-            speed.append(x, y)
-        hr.setPen(QPen(c.race, 1.6))
-        speed.setPen(QPen(c.accent, 1.4))
+        unit_m = 1000 * (fmt.KM_PER_MILE if units == "mi" else 1)
+        if pace:
+            name = self.tr("Pace (min/{u})").format(u=units)
+            sp_pts = [(t / 60, unit_m / s) for t, _, s in points if not math.isnan(s) and s > 1.0]
+        else:
+            name = self.tr("Speed ({u}/h)").format(u=units)
+            sp_pts = [(t / 60, s * 3.6e3 / unit_m) for t, _, s in points if not math.isnan(s)]
+        self.has_data = bool(hr_pts or sp_pts)
+        if not self.has_data:
+            return
         x_axis = QValueAxis()
         x_axis.setTitleText(self.tr("minutes"))
-        x_axis.setLabelFormat("%d")
-        x_max = max([p[0] for p in hr_pts + sp_pts], default=1)
-        x_axis.setRange(0, max(1, x_max))
+        x_max, ticks = nice_axis(max(p[0] for p in hr_pts + sp_pts), max_intervals=6)
+        x_axis.setRange(0, x_max)
+        x_axis.setTickCount(ticks)
+        x_axis.setLabelFormat(tick_label_format(x_max, ticks))
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        for series, values, align in (
-            (hr, [p[1] for p in hr_pts], Qt.AlignmentFlag.AlignLeft),
-            (speed, [p[1] for p in sp_pts], Qt.AlignmentFlag.AlignRight),
-        ):
-            chart.addSeries(series)
-            axis = QValueAxis()
-            axis.setLabelFormat("%d")
-            lo, hi = (min(values), max(values)) if values else (0, 1)
-            axis.setRange(math.floor(lo * 0.95), math.ceil(hi * 1.05) or 1)
-            chart.addAxis(axis, align)
-            series.attachAxis(x_axis)
-            series.attachAxis(axis)
+        if hr_pts:
+            self._add_line(chart, x_axis, self.tr("Heart rate (bpm)"), hr_pts, c.race, hr=True)
+        if sp_pts:
+            self._add_line(chart, x_axis, name, sp_pts, c.run, pace=pace)
         for axis in chart.axes():
             axis.setLabelsColor(c.muted)
             axis.setTitleBrush(c.muted)
             axis.setGridLineColor(c.border)
             axis.setLinePenColor(c.border)
-        chart.setTitle("" if points else self.tr("No recorded series for this activity"))
+
+    def _add_line(self, chart, x_axis, name, pts, color, *, hr=False, pace=False) -> None:
+        series = QLineSeries()
+        series.setName(name)
+        series.setPen(QPen(color, 1.6))
+        for x, y in pts:
+            series.append(x, y)
+        chart.addSeries(series)
+        values = sorted(p[1] for p in pts)
+        if pace:  # the slowest 5 % (stops, walks) would squash the running
+            lo, hi = values[0], values[int(len(values) * 0.95) - 1 if len(values) > 20 else -1]
+            axis = pace_axis(lo, hi)
+        else:
+            axis = QValueAxis()
+            lo, hi = values[0], values[-1]
+            step = 10 if hr else 1
+            while (hi - lo) / step > 6:
+                step *= 2
+            bottom, top = math.floor(lo / step) * step, math.ceil(hi / step) * step or step
+            axis.setRange(bottom, top)
+            axis.setTickCount(round((top - bottom) / step) + 1)
+            axis.setLabelFormat("%d")
+        chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft if hr else Qt.AlignmentFlag.AlignRight)
+        series.attachAxis(x_axis)
+        series.attachAxis(axis)
+
+
+def pace_axis(fastest_s: float, slowest_s: float) -> QCategoryAxis:
+    """A pace axis in m:ss, every 30 s, faster at the top."""
+    lo = math.floor(fastest_s / 30) * 30
+    hi = max(lo + 30, math.ceil(slowest_s / 30) * 30)
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setRange(lo, hi)
+    axis.setReverse(True)
+    step = 30 if hi - lo <= 240 else 60
+    for v in range(int(lo), int(hi) + 1, step):
+        axis.append(f"{v // 60}:{v % 60:02d}", v)
+    axis.setStartValue(lo)
+    return axis
 
 
 class ActivitiesView(QWidget):
@@ -135,24 +169,38 @@ class ActivitiesView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        for col, width in enumerate((140, 90, 220, 90, 80, 70, 60, 110, 80, 60)):
+        for col, width in enumerate((130, 80, 200, 90, 70, 80, 65, 50, 170, 70, 80)):
             self.table.setColumnWidth(col, width)
         self.table.setColumnHidden(SEARCH_COLUMN, True)
         self.table.setAccessibleName(self.tr("Activities table"))
         self.table.selectionModel().selectionChanged.connect(self._selected)
-        detail = QWidget(self.splitter)
-        dl = QVBoxLayout(detail)
-        dl.setContentsMargins(0, 6, 0, 0)
-        self.detail_title = QLabel(self.tr("Select an activity to see its heart rate and speed."))
-        self.detail_title.setProperty("role", "muted")
-        dl.addWidget(self.detail_title)
-        self.chart = SeriesChart(detail)
-        dl.addWidget(self.chart, 1)
+        detail = self._detail_pane()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
+
+    def _detail_pane(self) -> QWidget:
+        """The selected activity in words, and its chart (hidden until there is one)."""
+        detail = QWidget(self.splitter)
+        dl = QVBoxLayout(detail)
+        dl.setContentsMargins(0, 6, 0, 0)
+        self.detail_title = QLabel(
+            self.tr("Select an activity to see its heart rate and its pace or speed.")
+        )
+        self.detail_title.setProperty("role", "muted")
+        dl.addWidget(self.detail_title)
+        self.chart = SeriesChart(detail)
+        self.chart.hide()  # nothing to draw until an activity with samples is chosen
+        dl.addWidget(self.chart, 1)
+        self.no_series = QLabel(detail)
+        self.no_series.setProperty("role", "muted")
+        self.no_series.setWordWrap(True)
+        self.no_series.hide()
+        dl.addWidget(self.no_series)
+        dl.addStretch(0)
+        return detail
 
     def set_rows(self, rows: list[ActivityRow], units: str = "km") -> None:
         self.model.units = units
@@ -195,15 +243,29 @@ class ActivitiesView(QWidget):
         bits = [row.start.strftime("%A %d %B %Y, %H:%M"), fmt.sport_name(row.sport)]
         if row.distance_m:
             bits.append(fmt.distance(row.distance_m, self.model.units, digits=2))
-        bits.append(fmt.clock(row.timer_s))
+        bits.append(fmt.duration(row.timer_s))
+        if row.sport == "running" and row.distance_m:
+            bits.append(fmt.pace(row.distance_m, row.timer_s, self.model.units))
         if row.avg_hr:
             bits.append(self.tr("avg HR {0:.0f}").format(row.avg_hr))
         if row.load is not None:
-            bits.append(self.tr("load {v:.0f} ({m})").format(v=row.load, m=row.load_method or "?"))
+            bits.append(
+                self.tr("load {v:.0f} (from {m})").format(
+                    v=row.load, m=fmt.load_method(row.load_method) or "?"
+                )
+            )
         self.detail_title.setText(" · ".join(bits))
         self.series_needed.emit(row.id)
 
     def show_series(self, activity_id: int, points: list[tuple[float, float, float]]) -> None:
         row = self.selected_row()
         if row is not None and row.id == activity_id:
-            self.chart.show_series(points, self.model.units)
+            self.chart.show_series(points, self.model.units, pace=row.sport == "running")
+            self.chart.setVisible(self.chart.has_data)
+            self.no_series.setVisible(not self.chart.has_data)
+            self.no_series.setText(
+                self.tr(
+                    "This activity has no second-by-second heart rate or speed recorded "
+                    "(a manual entry, or a file with totals only)."
+                )
+            )

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from operations import backup
@@ -18,32 +18,36 @@ from store import StoreError
 from store.backup import BackupError, backup_folder
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from desktop.views.services import WindowServices
 
 
 class BackupActions(QObject):
-    """The two File menu actions; needs the window only for its database and status bar."""
+    """The two File menu actions, through the window's services; `restored` tells the window
+    that every view must reload."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    restored = Signal()
+
+    def __init__(self, services: WindowServices, *, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.services = services
+        self.owner = owner  # the widget dialogs belong to
 
     def back_up_now(self) -> None:
-        db = self.window.db
-        self.window.run(
+        db = self.services.db
+        self.services.run(
             lambda _cancel: backup.back_up_now(db),
-            lambda path: self.window.statusBar().showMessage(
+            lambda path: self.services.show_status(
                 self.tr("Backed up to {p}").format(p=path), 10000
             ),
             name="backup",
         )
 
     def choose_restore(self) -> None:
-        folder = backup_folder(self.window.db.path)
+        folder = backup_folder(self.services.db.path)
         path, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self.owner,
             self.tr("Restore a backup"),
-            str(folder if folder.is_dir() else self.window.data_dir),
+            str(folder if folder.is_dir() else self.services.data_dir),
             self.tr("StrongStride backups (*.sqlite);;All files (*)"),
         )
         if path:
@@ -54,26 +58,24 @@ class BackupActions(QObject):
         try:
             check = backup.check_backup(source)
         except BackupError as exc:
-            self.window.show_problem(str(exc))
+            self.services.show_problem(str(exc))
             return
         question = self.tr(
             "Replace your data with the backup {f} ({n} activities)? "
             "Your current data is kept as a backup first."
         ).format(f=source.name, n=check.activities)
-        if confirm and not _ask(self.window, self.tr("Restore a backup"), question):
+        if confirm and not _ask(self.owner, self.tr("Restore a backup"), question):
             return
-        db = self.window.db
+        db = self.services.db
 
         def work(_cancel: threading.Event) -> backup.Restored:
             return backup.restore(db, source=source)
 
-        self.window.run(work, self._restored, name="restore")
+        self.services.run(work, self._restored, name="restore")
 
     def _restored(self, done: backup.Restored) -> None:
-        self.window.invalidate_plans()
-        self.window.reload_profile()
-        self.window.data_changed()
-        self.window.statusBar().showMessage(
+        self.restored.emit()
+        self.services.show_status(
             self.tr("Restored {f}; your previous data is in {p}").format(
                 f=done.source.name, p=done.previous
             ),

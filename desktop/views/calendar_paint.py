@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QP
 from desktop.views import formatting as fmt
 from desktop.views.theme import colors
 from planner.model import DayPlan, DayType
+from planner.today_next import is_not_logged
 
 WEEK_COLUMN = 118  # month view: the week summary column on the left
 HEADER = 26
@@ -148,8 +149,10 @@ class CellPainting:
             y += line
         if plan.strength is not None and y + line + 4 < r.bottom():
             y = self._paint_strength(p, r, y, plan, fm) + 2
+            if is_not_logged(plan, self.today) and y + line < r.bottom():
+                y = self._paint_not_logged(p, r, y, line, fm)
         if (
-            day > self.today
+            day >= self.today
             and not plan.activities
             and plan.day_type in (DayType.LONG, DayType.KEY, DayType.EASY)
             and y + line < r.bottom()
@@ -157,6 +160,15 @@ class CellPainting:
             p.setPen(c.muted)
             p.drawText(QRect(r.x() + 8, y, r.width() - 12, line), 0, self._day_type_text(plan))
         p.setFont(self.font())
+
+    def _paint_not_logged(self, p: QPainter, r: QRect, y: int, line: int, fm: QFontMetrics) -> int:
+        """The question under a past session nobody logged."""
+        p.setPen(colors().race)
+        text = fm.elidedText(
+            self.tr("Not logged: log or skip"), Qt.TextElideMode.ElideRight, r.width() - 12
+        )
+        p.drawText(QRect(r.x() + 8, y, r.width() - 12, line), 0, text)
+        return y + line
 
     def _wrapped(self, p: QPainter, r: QRect, y: int, text: str, color, indent: int = 8) -> int:
         """Draw `text` wrapped to the cell width from `y`; returns the y below it."""
@@ -189,7 +201,11 @@ class CellPainting:
         s = plan.strength
         if s is not None and y < r.bottom() - 3 * fm.height():
             y = self._paint_week_session(p, r, y, plan, small) + 6
-        elif plan.day > self.today and plan.day_type in (DayType.LONG, DayType.KEY, DayType.EASY):
+        elif (
+            plan.day >= self.today
+            and not plan.activities
+            and plan.day_type in (DayType.LONG, DayType.KEY, DayType.EASY)
+        ):
             y = self._wrapped(p, r, y, self._day_type_text(plan), c.muted)
         if plan.note and y < r.bottom() - fm.height():
             y = self._wrapped(p, r, y, plan.note, c.muted)
@@ -208,6 +224,8 @@ class CellPainting:
         bold.setBold(True)
         mark = {"done": "✓ ", "skipped": "✗ ", "moved": "→ "}.get(s.status, "")
         lines = [(mark + s.title, bold, c.text)]
+        if is_not_logged(plan, self.today):
+            lines.append((self.tr("Not logged: log or skip"), bold, c.race))
         lines.append((f"{fmt.intensity_name(s.intensity)} · {s.minutes} min", small, c.muted))
         lines += [
             (f"{e.name} {fmt.dose(e.sets, e.reps, e.seconds)}", small, c.text) for e in s.exercises
@@ -238,10 +256,10 @@ class CellPainting:
         return chip.bottom()
 
     def _activity_text(self, act) -> str:
-        if not self.week_mode:  # month cells: distance and h:mm, or the time alone
+        if not self.week_mode:  # month cells: distance and time, or the time alone
             name = "" if act.sport == "running" else fmt.sport_name(act.sport) + " "
             if act.distance_m:
-                return f"{name}{fmt.distance(act.distance_m, self.units)} · {fmt.clock_short(act.duration_s)}"
+                return f"{name}{fmt.distance(act.distance_m, self.units)} · {fmt.duration(act.duration_s)}"
             return name + fmt.duration(act.duration_s)
         parts = [fmt.sport_name(act.sport)]
         if act.distance_m:

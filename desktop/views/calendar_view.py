@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.views import formatting as fmt
 from desktop.views.calendar_grid import CalendarGrid
+from desktop.views.today_strip import TodayStrip, legend_text
+from planner.comparison import Comparison
 from planner.model import WeekPlan
 
 
@@ -51,6 +53,7 @@ class CalendarView(QWidget):
         self.setAccessibleName(self.tr("Calendar"))
         self.today = today
         self.week_mode = False
+        self.comparison: Comparison | None = None
         self.grid = CalendarGrid(self)
         self.grid.today = today
         self.grid.selected = today
@@ -64,6 +67,9 @@ class CalendarView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
+        self.strip = TodayStrip(self)
+        self.strip.session_activated.connect(self.session_activated)
+        layout.addWidget(self.strip)
         bar = QHBoxLayout()
         self.prev_button = self._nav("‹", self.tr("Previous (PgUp)"), lambda: self.page(-1))
         self.today_button = self._nav(self.tr("Today"), self.tr("Go to today (T)"), self.go_today)
@@ -106,6 +112,7 @@ class CalendarView(QWidget):
         self.banner_timer.timeout.connect(self.banner.hide)
         layout.addWidget(self.banner)
         layout.addWidget(self.grid, 1)
+        layout.addWidget(self._legend())
         for key, slot in (
             ("M", lambda: self.set_week_mode(False)),
             ("W", lambda: self.set_week_mode(True)),
@@ -113,6 +120,15 @@ class CalendarView(QWidget):
             sc = QShortcut(QKeySequence(key), self.grid)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
             sc.activated.connect(slot)
+
+    def _legend(self) -> QLabel:
+        """One line under the grid explaining its dots, borders and marks."""
+        self.legend = QLabel(legend_text(), self)
+        self.legend.setProperty("role", "muted")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(self.tr("Legend"))
+        return self.legend
 
     def _nav(self, text: str, tip: str, slot) -> QToolButton:
         b = QToolButton(self)
@@ -195,13 +211,36 @@ class CalendarView(QWidget):
     def set_plans(self, plans: list[WeekPlan]) -> None:
         self.grid.set_plans(plans)
         self._update_week_info()
+        self.strip.show_days(self.grid.days, self.today)
 
     def invalidate(self) -> None:
         self.grid.clear_plans()
         self._show_page()
 
+    def _basis_note(self) -> str:
+        """With no runs imported, say what the plan rests on instead."""
+        c = self.comparison
+        if c is None or c.recent_min:
+            return ""
+        if c.usual_min:
+            usual = fmt.duration(c.usual_min * 60)
+            return self.tr(
+                "<b>No runs imported yet</b>: the plan assumes your usual week of {usual} "
+                "running. Import your runs (File > Import) to fit it to what you do."
+            ).format(usual=usual)
+        return self.tr(
+            "<b>No runs imported yet</b>: the plan assumes a normal running week. Import your "
+            "runs (File > Import) or tell it your usual week in Settings."
+        )
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        """The usual week's load, so a week's load reads against it."""
+        self.comparison = comparison
+        self._update_week_info()
+
     def set_units(self, units: str) -> None:
         self.grid.units = units
+        self.strip.units = units
         self.grid.update()
 
     def week_plan(self, day: date) -> WeekPlan | None:
@@ -216,7 +255,13 @@ class CalendarView(QWidget):
         if plan.load is not None:
             km = fmt.km_value(plan.load.run_km, self.grid.units)
             bits.append(f"{km:.0f} {self.grid.units} " + self.tr("running"))
-            bits.append(self.tr("load {0:.0f}").format(plan.load.total_load))
+            usual = self.comparison.usual_load if self.comparison is not None else None
+            load = plan.load.total_load
+            bits.append(
+                self.tr("load {v:.0f} (your usual week ≈ {u:.0f})").format(v=load, u=usual)
+                if usual
+                else self.tr("load {v:.0f}").format(v=load)
+            )
         n = plan.strength_sessions
         bits.append(
             self.tr("1 strength session")
@@ -224,6 +269,9 @@ class CalendarView(QWidget):
             else self.tr("{n} strength sessions").format(n=n)
         )
         text = " · ".join(bits)
+        basis = self._basis_note()
+        if basis:
+            text += "<br>" + basis
         if plan.reason:
             text += "<br>" + plan.reason
         self.week_info.setText(text)

@@ -8,9 +8,33 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.model import ChecklistItem
+
+
+class ItemTitle(QLabel):
+    """An item's title, wrapped; clicking it ticks its box like a checkbox's own text would."""
+
+    def __init__(self, text: str, box: QCheckBox, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event) -> None:
+        if self.box.isEnabled():
+            self.box.toggle()
+        event.accept()
 
 
 class ChecklistPanel(QFrame):
@@ -28,9 +52,18 @@ class ChecklistPanel(QFrame):
         self.heading = QLabel(self.tr("Checklist"), self)
         self.heading.setProperty("role", "heading")
         layout.addWidget(self.heading)
-        self.items_box = QVBoxLayout()
+        # the items scroll when the window is short; every line wraps, none is cut off
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        items = QWidget(self.scroll)
+        self.items_box = QVBoxLayout(items)
+        self.items_box.setContentsMargins(0, 0, 4, 0)
         self.items_box.setSpacing(6)
-        layout.addLayout(self.items_box)
+        self.items_box.addStretch(1)
+        self.scroll.setWidget(items)
+        layout.addWidget(self.scroll, 1)
         self.empty = QLabel(self.tr("Nothing planned for this day."), self)
         self.empty.setProperty("role", "muted")
         self.empty.setWordWrap(True)
@@ -48,7 +81,6 @@ class ChecklistPanel(QFrame):
         self.streak.setProperty("role", "muted")
         self.streak.setWordWrap(True)
         layout.addWidget(self.streak)
-        layout.addStretch(1)
 
     def show_day(
         self, day: date, items: tuple[ChecklistItem, ...], done: set[str], *, today: date
@@ -56,37 +88,55 @@ class ChecklistPanel(QFrame):
         self.day = day
         title = self.tr("Today") if day == today else day.strftime("%A %d %b")
         self.heading.setText(self.tr("Checklist · {day}").format(day=title))
-        while self.items_box.count():
+        while self.items_box.count() > 1:  # the stretch at the end stays
             w = self.items_box.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
         self.boxes = {}
-        for item in items:
-            # "Foam roll: calves, quads, ..." -> a short tickable title and the detail below it
-            title, _, detail = item.label.partition(":")
-            if item.optional:
-                title += " " + self.tr("(optional)")
-            box = QCheckBox(title, self)
-            box.setChecked(item.id in done)
-            box.setAccessibleName(item.label)
-            box.setToolTip("\n".join(t for t in (item.label, item.dose, item.note) if t))
-            box.setEnabled(not item.note and day <= today)
-            box.toggled.connect(lambda on, i=item.id: self._toggle(i, on))
-            self.boxes[item.id] = box
-            self.items_box.addWidget(box)
-            lines = [x for x in (detail.strip(), item.dose, item.note) if x]
-            if lines:
-                label = QLabel(" · ".join(lines), self)
-                label.setProperty("role", "muted")
-                label.setWordWrap(True)
-                label.setContentsMargins(26, 0, 0, 4)
-                self.items_box.addWidget(label)
+        self.labels: list[QLabel] = []
+        for n, item in enumerate(items):
+            row = self._item_row(item, item.id in done, day, today)
+            self.items_box.insertWidget(n, row)
+            row.show()  # at once, not when the event loop next runs: clicks find the boxes
+        self.items_box.activate()
         self.empty.setVisible(not items)
         if day > today and items:
             self.empty.setText(self.tr("Tick items on the day itself."))
             self.empty.setVisible(True)
         else:
             self.empty.setText(self.tr("Nothing planned for this day."))
+
+    def _item_row(self, item: ChecklistItem, done: bool, day: date, today: date) -> QWidget:
+        """A tick box beside the item's title and detail, both wrapped to the panel's width."""
+        # "Foam roll: calves, quads, ..." -> a short title and the detail below it
+        title, _, detail = item.label.partition(":")
+        if item.optional:
+            title += " " + self.tr("(optional)")
+        row = QWidget(self)
+        grid = QGridLayout(row)
+        grid.setContentsMargins(0, 0, 0, 2)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(1)
+        grid.setColumnStretch(1, 1)
+        box = QCheckBox(row)
+        box.setChecked(done)
+        box.setAccessibleName(item.label)
+        box.setToolTip("\n".join(t for t in (item.label, item.dose, item.note) if t))
+        box.setEnabled(not item.note and day <= today)
+        box.toggled.connect(lambda on, i=item.id: self._toggle(i, on))
+        self.boxes[item.id] = box
+        grid.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignTop)
+        name = ItemTitle(title, box, row)
+        grid.addWidget(name, 0, 1)
+        self.labels.append(name)
+        lines = [x for x in (detail.strip(), item.dose, item.note) if x]
+        if lines:
+            label = QLabel(" · ".join(lines), row)
+            label.setProperty("role", "muted")
+            label.setWordWrap(True)
+            grid.addWidget(label, 1, 1)
+            self.labels.append(label)
+        return row
 
     def _toggle(self, item_id: str, on: bool) -> None:
         if self.day is not None:

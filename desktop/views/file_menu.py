@@ -2,52 +2,73 @@
 
 Imports and syncs run as background jobs with the import dialog in front (progress, Cancel,
 report). A periodic volume check offers "Sync watch" when a Garmin is plugged in.
+
+The menu knows the window only through `WindowServices` (database, jobs, today, problems,
+status) and the widget its dialogs belong to; what changed is announced by signal.
 """
 
 from __future__ import annotations
 
 import threading
-from datetime import UTC
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.import_dialog import ImportDialog
 from desktop.views.backup_actions import BackupActions
 from desktop.views.calendar_view import monday
 from desktop.views.icons import icon
+from desktop.views.services import WindowServices
 from desktop.views.settings_view import OnboardingWizard
 from desktop.watch_monitor import WatchMonitor
 from operations import imports, training
 from operations.export.plan import weeks_to_print
 from planner.model import WeekPlan
-from store import views as store_views
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
     from importers.watch import Watch
 
 PRINT_WEEKS = 4
 
 
 class FileMenu(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    data_changed = Signal()  # an import, a sync or the first-run demo stored something
+    profile_changed = Signal()  # the welcome saved the runner's profile
+    save_profile = Signal(dict)  # heart rates from the watch the runner chose to use
+    watch_profile_found = Signal(object)  # ProfileSuggestion, offered beside the settings
+    watch_status = Signal(str)
+    activities_imported = Signal(list)  # ids of the activities an import added
+    strava_requested = Signal()  # the welcome's choice: connect Strava in Settings
+
+    def __init__(
+        self,
+        services: WindowServices,
+        *,
+        owner: QWidget,
+        selected_day: Callable[[], date],
+        units: Callable[[], str],
+    ) -> None:
+        super().__init__(owner)
+        self.services = services
+        self.owner = owner  # the widget dialogs belong to
+        self.selected_day = selected_day
+        self.units = units
         self.import_dialog: ImportDialog | None = None
         self.watch: Watch | None = None
-        self.watch_monitor = WatchMonitor(window.jobs, parent=self)
+        self.watch_monitor = WatchMonitor(services.long_jobs, parent=self)
         self.watch_monitor.appeared.connect(self._watch_appeared)
         self.watch_monitor.gone.connect(self._watch_gone)
         self.watch_monitor.paused = lambda: self.importing
         self.wizard: OnboardingWizard | None = None
-        self.backups = BackupActions(window)
+        self.backups = BackupActions(services, owner=owner)
 
     def build(self, menu: QMenu) -> None:
-        w = self.window
+        w = self.owner
         tr = self.tr
 
         def add(text: str, slot, shortcut=None, icon_name: str | None = None) -> QAction:
@@ -87,7 +108,7 @@ class FileMenu(QObject):
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self.window,
+            self.owner,
             self.tr("Import activities"),
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation),
             self.tr("Activity files (*.fit *.FIT *.gz *.gpx *.tcx *.zip);;All files (*)"),
@@ -96,15 +117,15 @@ class FileMenu(QObject):
             self.start_import([Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder"))
+        folder = QFileDialog.getExistingDirectory(self.owner, self.tr("Import a folder"))
         if folder:
             self.start_import([Path(folder)])
 
     def start_import(self, paths: list[Path], *, workers: int | None = None) -> ImportDialog | None:
         if self.importing:
-            self.window.statusBar().showMessage(self.tr("An import is already running."), 5000)
+            self.services.show_status(self.tr("An import is already running."), 5000)
             return None
-        db = self.window.db
+        db = self.services.db
 
         def work(cancel: threading.Event):
             return (
@@ -117,7 +138,7 @@ class FileMenu(QObject):
     def sync(self) -> ImportDialog | None:
         if self.watch is None or self.importing:
             return None
-        db, data_dir, watch = self.window.db, self.window.data_dir, self.watch
+        db, data_dir, watch = self.services.db, self.services.data_dir, self.watch
         adapters = self.watch_monitor.adapters()
 
         def work(cancel: threading.Event):
@@ -130,12 +151,15 @@ class FileMenu(QObject):
         return self._run_import(self.tr("Syncing {w}").format(w=self.watch.name), work)
 
     def _run_import(self, title: str, work) -> ImportDialog:
-        dialog = ImportDialog(title, self.window)
+        dialog = ImportDialog(title, self.owner)
         dialog.profile_offered.connect(self._apply_watch_profile)
-        job = self.window.jobs.start(work, "import")
+        job = self.services.long_jobs.start(work, "import")
         dialog.attach(job)
         job.signals.result.connect(self._offer_watch_profile)
-        job.signals.finished.connect(self.window.data_changed)
+        job.signals.result.connect(
+            lambda report: self.activities_imported.emit(list(report.activity_ids))
+        )
+        job.signals.finished.connect(self.data_changed)
         self.import_dialog = dialog
         dialog.open()
         return dialog
@@ -144,23 +168,21 @@ class FileMenu(QObject):
         """Show what the watch knows beside the profile fields; applied only if pressed."""
         p = getattr(report, "profile", None)
         if p is not None:
-            self.window.settings_view.form.offer(hr_max=p.hr_max, hr_rest=p.hr_rest)
+            self.watch_profile_found.emit(p)
 
     def _apply_watch_profile(self, suggestion) -> None:
         fields = {
             k: v for k, v in (("hr_max", suggestion.hr_max), ("hr_rest", suggestion.hr_rest)) if v
         }
         if fields:
-            self.window.save_profile(fields)
+            self.save_profile.emit(fields)
 
     def _watch_appeared(self, watch: Watch) -> None:
         self.watch = watch
         self.sync_action.setEnabled(True)
         self.sync_action.setText(self.tr("&Sync {w}").format(w=watch.name))
-        self.window.settings_view.watch_status.setText(
-            self.tr("{w} is plugged in").format(w=watch.name)
-        )
-        self.window.statusBar().showMessage(
+        self.watch_status.emit(self.tr("{w} is plugged in").format(w=watch.name))
+        self.services.show_status(
             self.tr("{w} plugged in: File > Sync watch (Ctrl+Shift+S) to import its runs.").format(
                 w=watch.name
             ),
@@ -171,38 +193,28 @@ class FileMenu(QObject):
         self.watch = None
         self.sync_action.setEnabled(False)
         self.sync_action.setText(self.tr("&Sync watch"))
-        self.window.settings_view.watch_status.setText(self.tr("No watch plugged in"))
-
-    def last_sync_text(self) -> str:
-        with self.window.db.session() as s:
-            syncs = store_views.last_syncs(s)
-        if not syncs:
-            return ""
-        source, when = max(syncs.items(), key=lambda kv: kv[1])
-        local = when.replace(tzinfo=UTC).astimezone()
-        return self.tr("Last sync: {src}, {when}").format(src=source, when=f"{local:%d %b %H:%M}")
+        self.watch_status.emit(self.tr("No watch plugged in"))
 
     # -- print and export -------------------------------------------------------------------
     def _with_weeks(self, then) -> None:
-        w = self.window
-        db, today, start = w.db, w.today, monday(w.calendar.selected)
+        db, today, start = self.services.db, self.services.today, monday(self.selected_day())
 
         def fetch(cancel: threading.Event) -> tuple[list[WeekPlan], list[WeekPlan]]:
             printable = weeks_to_print(db, start=start, weeks=PRINT_WEEKS, today=today)
             return printable.weeks, printable.next_weeks
 
-        w.run(fetch, lambda pair: then(*pair))
+        self.services.run(fetch, lambda pair: then(*pair))
 
     def print_plan(self) -> None:
         def show(weeks: list[WeekPlan], after: list[WeekPlan]) -> None:
             from desktop.printing.preview import print_preview_dialog
 
             dialog = print_preview_dialog(
-                self.window,
+                self.owner,
                 weeks,
-                units=self.window.units,
+                units=self.units(),
                 next_weeks=after,
-                today=self.window.today,
+                today=self.services.today,
             )
             dialog.open()
             self.preview = dialog
@@ -211,7 +223,7 @@ class FileMenu(QObject):
 
     def export_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export plan as PDF"), "strongstride-plan.pdf", "PDF (*.pdf)"
+            self.owner, self.tr("Export plan as PDF"), "strongstride-plan.pdf", "PDF (*.pdf)"
         )
         if path:
             self._with_weeks(lambda weeks, after: self._write_pdf(Path(path), weeks, after))
@@ -220,17 +232,15 @@ class FileMenu(QObject):
         from desktop.printing import export_pdf
 
         try:
-            export_pdf(
-                weeks, path, units=self.window.units, next_weeks=after, today=self.window.today
-            )
+            export_pdf(weeks, path, units=self.units(), next_weeks=after, today=self.services.today)
         except Exception as exc:  # shown to the runner, not a crash
-            self.window.show_problem(str(exc))
+            self.services.show_problem(str(exc))
             return
-        self.window.statusBar().showMessage(self.tr("Plan saved to {p}").format(p=path), 8000)
+        self.services.show_status(self.tr("Plan saved to {p}").format(p=path), 8000)
 
     def export_ics(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export to calendar"), "strongstride.ics", "iCalendar (*.ics)"
+            self.owner, self.tr("Export to calendar"), "strongstride.ics", "iCalendar (*.ics)"
         )
         if not path:
             return
@@ -241,23 +251,21 @@ class FileMenu(QObject):
             try:
                 export_ics(weeks + after, path)
             except Exception as exc:  # shown to the runner, not a crash
-                self.window.show_problem(str(exc))
+                self.services.show_problem(str(exc))
                 return
-            self.window.statusBar().showMessage(
-                self.tr("Calendar saved to {p}").format(p=path), 8000
-            )
+            self.services.show_status(self.tr("Calendar saved to {p}").format(p=path), 8000)
 
         self._with_weeks(write)
 
     # -- first run --------------------------------------------------------------------------
     def first_run(self) -> None:
-        db = self.window.db
-        self.window.run(lambda c: training.is_onboarded(db), self._maybe_onboard)
+        db = self.services.db
+        self.services.run(lambda c: training.is_onboarded(db), self._maybe_onboard)
 
     def _maybe_onboard(self, onboarded: bool) -> None:
         if onboarded or self.wizard is not None:
             return
-        self.wizard = OnboardingWizard(self.window)
+        self.wizard = OnboardingWizard(self.owner, today=self.services.today)
         self.wizard.finished.connect(self._onboarded)
         self.wizard.open()
 
@@ -265,13 +273,16 @@ class FileMenu(QObject):
         wizard = self.wizard
         if wizard is None or not result:
             return
-        w = self.window
         fields = wizard.form.fields()
+        fields["usual_weekly_run_minutes"] = wizard.week_page.usual_minutes()
+        race = wizard.week_page.race()
         choice = wizard.import_choice()
-        db, today = w.db, w.today
+        db, today = self.services.db, self.services.today
 
         def save(cancel: threading.Event) -> None:
             training.save_profile(db, **fields)
+            if race is not None:
+                training.add_race(db, **race)
             training.finish_onboarding(db)
             if choice == "demo":
                 from operations.demo import fill_demo
@@ -279,23 +290,22 @@ class FileMenu(QObject):
                 fill_demo(db, today=today)
 
         def then(_r) -> None:
-            w.reload_profile()
-            w.data_changed()
+            self.profile_changed.emit()
+            self.data_changed.emit()
             if choice == "folder":
                 self.choose_folder()
             elif choice == "strava":
-                w.show_view("settings")
-                w.settings_view.strava.client_id.setFocus()
+                self.strava_requested.emit()
             elif choice == "watch":
                 if self.watch is not None:
                     self.sync()
                 else:
                     QMessageBox.information(
-                        w,
+                        self.owner,
                         self.tr("Sync watch"),
                         self.tr(
                             "Plug in your watch by USB; StrongStride notices it and offers to sync."
                         ),
                     )
 
-        w.run(save, then)
+        self.services.run(save, then)

@@ -26,6 +26,7 @@ def km_value(km: float, units: str = "km") -> float:
 
 
 def duration(seconds: float | None) -> str:
+    """The one duration format of the window: '53 min', '1 h 08'."""
     if seconds is None:
         return "–"
     minutes = int(round(seconds / 60))
@@ -34,19 +35,30 @@ def duration(seconds: float | None) -> str:
     return f"{minutes // 60} h {minutes % 60:02d}"
 
 
-def clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "–"
-    s = int(round(seconds))
-    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+def pace(distance_m: float | None, seconds: float | None, units: str = "km") -> str:
+    """Minutes per km or per mile, as runners say it: '5:12 /km'."""
+    if not distance_m or not seconds or distance_m < 100:
+        return ""
+    per_unit = seconds / (distance_m / 1000 / (KM_PER_MILE if units == "mi" else 1))
+    s = int(round(per_unit))
+    return f"{s // 60}:{s % 60:02d} /{units}"
 
 
-def clock_short(seconds: float | None) -> str:
-    """h:mm, for narrow places (1:08 is one hour eight minutes)."""
-    if seconds is None:
-        return "–"
-    minutes = int(round(seconds / 60))
-    return f"{minutes // 60}:{minutes % 60:02d}"
+LOAD_METHODS = {
+    "hr_samples": "heart rate",
+    "hr_average": "average heart rate",
+    "zones": "heart-rate zones",
+    "pace": "pace",
+    "session_rpe": "effort × minutes",
+    "duration": "duration (rough)",
+}
+
+
+def load_method(method: str | None) -> str:
+    """How a load was worked out, in words ('hr_samples' is 'heart rate')."""
+    if not method:
+        return ""
+    return tr(LOAD_METHODS.get(method, method.replace("_", " ")))
 
 
 def phase_name(phase: Phase | str) -> str:

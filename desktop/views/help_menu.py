@@ -1,4 +1,4 @@
-"""The Help menu's two boxes: the keyboard shortcuts and About."""
+"""The Help menu's boxes: the keyboard shortcuts and About (the plan's page is `plan_help`)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,13 @@ def shortcuts_box(parent: QWidget) -> QMessageBox:
         (native(QKeySequence.StandardKey.Undo), tr("Undo the last session change")),
         (native(QKeySequence.StandardKey.Open), tr("Import files")),
         (native(QKeySequence.StandardKey.Print), tr("Print the plan")),
+        (tr("Ctrl+E"), tr("Export the plan as PDF")),
+        (tr("Ctrl+Shift+E"), tr("Export the plan to a calendar (.ics)")),
+        (tr("Ctrl+Shift+O"), tr("Import a folder")),
+        (tr("Ctrl+Shift+S"), tr("Sync the watch plugged in")),
+        (tr("Ctrl+T"), tr("Go to today")),
+        (tr("Enter (gym mode)"), tr("The next set is done; the rest timer starts")),
+        (native(QKeySequence.StandardKey.HelpContents), tr("This list")),
     )
     table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
     box = QMessageBox(parent)

@@ -1,6 +1,9 @@
 """The load page: weekly running and load, fitness and fatigue, and the 7-day vs 4-week ratio.
 
-Three stacked charts share the week axis. Phases are shaded, races marked, strength sessions
+The headline is the planner's comparison (last 4 weeks of running against your usual week), the
+same one the calendar and the printed sheet give; the 7-day ratio is labelled as the shorter
+window it is. Three stacked charts share the week axis, each with its month labels and round
+ticks; with nothing imported the page says so instead of drawing empty axes. Phases are shaded, races marked, strength sessions
 counted per week; hovering a week shows its numbers. Each measure gets one plain line below the
 charts: these numbers describe training, they do not predict injury.
 """
@@ -32,7 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views import formatting as fmt
+from desktop.views.chart_ticks import nice_axis, tick_label_format
+from desktop.views.comparison_words import comparison_text
 from desktop.views.theme import colors
+from planner.comparison import Comparison
 from planner.model import Phase, Race, WeekLoad
 
 PHASE_TINT = {
@@ -45,18 +51,21 @@ PHASE_TINT = {
 }
 
 
+FATIGUE = QColor("#db2777")  # pink: apart from the races' orange and fitness' purple
+
+
 def acwr_words(ratio: float) -> str:
-    """The ratio in words, with the neutral labels of the product (context only)."""
+    """The 7-day ratio in words: a shorter window than the plan's comparison (context only)."""
     if ratio < 0.8:
-        label = fmt.tr("below usual")
+        label = fmt.tr("less")
     elif ratio <= 1.3:
-        label = fmt.tr("usual")
+        label = fmt.tr("about the same")
     elif ratio <= 1.5:
-        label = fmt.tr("well above usual")
+        label = fmt.tr("more")
     else:
-        label = fmt.tr("far above usual")
+        label = fmt.tr("much more")
     pct = round((ratio - 1) * 100)
-    return fmt.tr("last 7 days vs your 4-week average: {pct:+d} % ({label})").format(
+    return fmt.tr("last 7 days against the 4 weeks before: {pct:+d} % ({label})").format(
         pct=pct, label=label
     )
 
@@ -116,16 +125,20 @@ class LoadView(QWidget):
         layout.addLayout(bar)
         self.load_chart = _Chart(self.tr("Weekly load with fitness and fatigue"), self)
         self.km_chart = _Chart(self.tr("Weekly running distance and strength sessions"), self)
-        self.ratio_chart = _Chart(self.tr("Last 7 days compared with the 4-week average"), self)
+        self.ratio_chart = _Chart(
+            self.tr("Last 7 days against the 4 weeks before (context only)"), self
+        )
         self.load_chart.chart().plotAreaChanged.connect(self._align_plots)
         for view in (self.km_chart, self.ratio_chart):
             view.chart().legend().hide()  # their series are named on the axes instead
             view.chart().plotAreaChanged.connect(
                 lambda _a: self._align_plots(self.load_chart.chart().plotArea())
             )
+        self._headline_and_empty_state(layout)
         layout.addWidget(self.load_chart, 5)
         layout.addWidget(self.km_chart, 4)
         layout.addWidget(self.ratio_chart, 3)
+        self.comparison: Comparison | None = None
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("This week in numbers"))
@@ -134,6 +147,25 @@ class LoadView(QWidget):
         self.explain.setWordWrap(True)
         self.explain.setProperty("role", "muted")
         layout.addWidget(self.explain)
+
+    def _headline_and_empty_state(self, layout: QVBoxLayout) -> None:
+        """The planner's comparison on top; a sentence instead of charts with no data."""
+        self.headline = QLabel(self)
+        self.headline.setWordWrap(True)
+        self.headline.setProperty("role", "heading")
+        self.headline.setAccessibleName(self.tr("Your running against your usual week"))
+        layout.addWidget(self.headline)
+        self.empty = QLabel(
+            self.tr(
+                "No activities yet. Import your runs (File > Import files, or plug in your "
+                "watch) and this page shows your weekly load, distance and strength sessions."
+            ),
+            self,
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        layout.addWidget(self.empty, 1)
 
     def _align_plots(self, area) -> None:
         """Give the lower charts the top chart's plot width, so the weeks line up."""
@@ -152,15 +184,22 @@ class LoadView(QWidget):
 
     def _explanations(self) -> str:
         lines = [
-            self.tr("<b>Load</b>: heart-rate based training load of the week (TRIMP), all sports."),
             self.tr(
-                "<b>Fitness (CTL)</b>: your daily load averaged over about six weeks — "
+                "<b>Load</b>: how hard the week was, from heart rate (or pace, or effort × "
+                "minutes), all sports on one scale."
+            ),
+            self.tr(
+                "<b>Fitness (CTL)</b>, chronic training load: your daily load averaged over about "
+                "six weeks — "
                 "what you are used to."
             ),
-            self.tr("<b>Fatigue (ATL)</b>: the same over about one week — what you did lately."),
             self.tr(
-                "<b>7 d ÷ 4 wk</b>: the last 7 days against your 4-week average (grey band: "
-                "your usual range); it describes change, it does not predict injury."
+                "<b>Fatigue (ATL)</b>, acute training load: the same over about one week — "
+                "what you did lately."
+            ),
+            self.tr(
+                "<b>Last 7 days ÷ 4 weeks</b>: a short window beside the plan's 4-week "
+                "comparison (grey band: 0.8–1.3); it describes change, it does not predict injury."
             ),
             self.tr("<b>Dots</b>: strength sessions done each week. Shading: training phases."),
             self.tr(
@@ -185,7 +224,16 @@ class LoadView(QWidget):
         self.phases = phases or {}
         self.races = races or []
         self.units = units
+        has_data = any(w.total_load > 0 or w.run_km > 0 for w in self.loads)
+        self.empty.setVisible(not has_data)
+        for view in (self.load_chart, self.km_chart, self.ratio_chart):
+            view.setVisible(has_data)
         self._draw()
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """The planner's comparison, the page's headline."""
+        self.comparison = comparison
+        self.headline.setText(comparison_text(comparison, self.units))
 
     def _categories(self) -> list[str]:
         """Month names on the first week of each month; unique blanks elsewhere."""
@@ -219,12 +267,16 @@ class LoadView(QWidget):
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         return axis
 
-    def _y_axis(self, chart: QChart, title: str, top: float, align: Qt.AlignmentFlag) -> QValueAxis:
+    def _y_axis(
+        self, chart: QChart, title: str, top: float, align: Qt.AlignmentFlag, ticks: int = 4
+    ) -> QValueAxis:
+        """A value axis from 0 with round ticks (0, 200, 400 ... or 0, 1, 2 for counts)."""
         axis = QValueAxis()
         axis.setTitleText(title)
-        axis.setRange(0, max(1.0, top))
-        axis.setLabelFormat("%d")
-        axis.setTickCount(5)
+        nice_top, count = nice_axis(top, max_intervals=ticks)
+        axis.setRange(0, nice_top)
+        axis.setTickCount(count)
+        axis.setLabelFormat(tick_label_format(nice_top, count))
         chart.addAxis(axis, align)
         return axis
 
@@ -253,18 +305,18 @@ class LoadView(QWidget):
     def _draw_load(self, cats: list[str]) -> None:
         c = colors()
         chart = self.load_chart.reset()
-        x = self._x_axis(chart, cats, labels=False)
-        top = max([w.total_load for w in self.loads], default=1) * 1.15
+        x = self._x_axis(chart, cats)
+        top = max([w.total_load for w in self.loads], default=1) * 1.05
         y = self._y_axis(chart, self.tr("load / week"), top, Qt.AlignmentFlag.AlignLeft)
         self._shade_phases(chart, x, y, top)
         self._add_bars(
             chart, x, y, self.tr("Load"), _alpha(c.accent, 150), [w.total_load for w in self.loads]
         )
-        daily_top = max([max(w.ctl or 0, w.atl or 0) for w in self.loads], default=1) * 1.15
+        daily_top = max([max(w.ctl or 0, w.atl or 0) for w in self.loads], default=1) * 1.05
         y2 = self._y_axis(chart, self.tr("daily"), daily_top, Qt.AlignmentFlag.AlignRight)
         for name, attr, color in (
-            (self.tr("Fitness (CTL)"), "ctl", c.strength),
-            (self.tr("Fatigue (ATL)"), "atl", c.race),
+            (self.tr("Fitness"), "ctl", c.strength),
+            (self.tr("Fatigue"), "atl", FATIGUE),
         ):
             line = QLineSeries()
             line.setName(name)
@@ -337,17 +389,24 @@ class LoadView(QWidget):
     def _draw_km(self, cats: list[str]) -> None:
         c = colors()
         chart = self.km_chart.reset()
-        x = self._x_axis(chart, cats, labels=False)
+        x = self._x_axis(chart, cats)
         values = [fmt.km_value(w.run_km, self.units) for w in self.loads]
         y = self._y_axis(
             chart,
             self.tr("{u} / week").format(u=self.units),
-            max(values, default=1) * 1.15,
+            max(values, default=1) * 1.05,
             Qt.AlignmentFlag.AlignLeft,
+            ticks=3,
         )
         running = self.tr("Running ({u})").format(u=self.units)
         self._add_bars(chart, x, y, running, _alpha(c.run, 170), values)
-        y2 = self._y_axis(chart, self.tr("strength sessions"), 4, Qt.AlignmentFlag.AlignRight)
+        most = max(
+            [self.strength_done.get(w.week_start, w.strength_sessions) for w in self.loads],
+            default=0,
+        )
+        y2 = self._y_axis(
+            chart, self.tr("strength"), max(2, most) * 1.2, Qt.AlignmentFlag.AlignRight, 3
+        )
         marks = QScatterSeries()
         marks.setName(self.tr("Strength sessions"))
         marks.setMarkerSize(9)
@@ -369,9 +428,9 @@ class LoadView(QWidget):
         x = self._x_axis(chart, cats)
         y = QValueAxis()
         y.setRange(0, 2)
-        y.setTickCount(5)
+        y.setTickCount(3)
         y.setLabelFormat("%.1f")
-        y.setTitleText(self.tr("7 d ÷ 4 wk"))
+        y.setTitleText(self.tr("ratio"))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         lower, upper = QLineSeries(), QLineSeries()
         n = max(1, len(self.loads))
@@ -380,14 +439,14 @@ class LoadView(QWidget):
             upper.append(xv, 1.3)
         band = QAreaSeries(upper, lower)
         self.ratio_chart.keep += [upper, lower]
-        band.setName(self.tr("usual range"))
+        band.setName(self.tr("0.8–1.3"))
         band.setColor(_alpha(c.muted, 45))
         band.setBorderColor(_alpha(c.muted, 0))
         chart.addSeries(band)
         band.attachAxis(x)
         band.attachAxis(y)
         line = QLineSeries()
-        line.setName(self.tr("7 days vs 4-week average"))
+        line.setName(self.tr("last 7 days ÷ the 4 weeks before"))
         line.setPen(QPen(c.text, 1.6))
         line.setPointsVisible(True)
         for i, w in enumerate(self.loads):
@@ -407,13 +466,15 @@ class LoadView(QWidget):
             self.tr("Running: {km:.1f} {u} in {n} runs").format(
                 km=fmt.km_value(w.run_km, self.units), u=self.units, n=w.runs
             ),
-            self.tr("Load: {v:.0f}").format(v=w.total_load),
+            self.load_words(w.total_load),
             self.tr("Strength sessions done: {n}").format(
                 n=self.strength_done.get(w.week_start, w.strength_sessions)
             ),
         ]
         if w.ctl is not None:
-            lines.append(self.tr("Fitness {c:.0f} · fatigue {a:.0f}").format(c=w.ctl, a=w.atl or 0))
+            lines.append(
+                self.tr("Fitness {c:.0f} · fatigue {a:.0f} a day").format(c=w.ctl, a=w.atl or 0)
+            )
         if w.acwr is not None:
             lines.append(acwr_words(w.acwr))
         if w.monotony is not None:
@@ -429,14 +490,23 @@ class LoadView(QWidget):
         else:
             QToolTip.hideText()
 
+    def load_words(self, value: float) -> str:
+        """'load 389 (your usual week ≈ 700)': a load is only read against the usual one."""
+        usual = self.comparison.usual_load if self.comparison is not None else None
+        if usual:
+            return self.tr("load {v:.0f} (your usual week ≈ {u:.0f})").format(v=value, u=usual)
+        return self.tr("load {v:.0f}").format(v=value)
+
     def _summarise(self) -> None:
         if not self.loads:
             self.summary.setText(self.tr("No activities yet: import some to see your load."))
             return
         last = self.loads[-1]
         bits = [
-            self.tr("This week: {km:.1f} {u}, load {v:.0f}").format(
-                km=fmt.km_value(last.run_km, self.units), u=self.units, v=last.total_load
+            self.tr("This week so far: {km:.1f} {u}, {load}").format(
+                km=fmt.km_value(last.run_km, self.units),
+                u=self.units,
+                load=self.load_words(last.total_load),
             )
         ]
         if last.acwr is not None:

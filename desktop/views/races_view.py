@@ -79,6 +79,18 @@ class RacesView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         for col, width in ((0, 150), (2, 90), (3, 70)):
             self.table.setColumnWidth(col, width)
+        self.empty = QLabel(
+            self.tr(
+                "No races yet. Add your next goal race on the right (priority A): the season's "
+                "phases (base, build, peak, taper) are planned back from it, and the strength "
+                "sessions ease off before it. Tune-up (B) and training (C) races can go in too."
+            ),
+            self,
+        )
+        self.empty.setObjectName("racesEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        layout.addWidget(self.empty)
         row = QHBoxLayout()
         row.addWidget(self.table, 3)
         form = self._form()
@@ -97,7 +109,7 @@ class RacesView(QWidget):
         self.name.setPlaceholderText(self.tr("e.g. City Half Marathon"))
         self.distance = QDoubleSpinBox(box)
         self.distance.setRange(0.0, 400.0)
-        self.distance.setDecimals(3)
+        self.distance.setDecimals(2)
         self.distance.setSuffix(" km")
         self.distance.setValue(10.0)
         presets = QHBoxLayout()
@@ -138,6 +150,7 @@ class RacesView(QWidget):
 
     def set_races(self, races: list[Race]) -> None:
         self.races = list(races)
+        self.empty.setVisible(not self.races)
         self.table.setRowCount(len(self.races))
         for row, race in enumerate(self.races):
             past = race.day < self.today

@@ -35,7 +35,7 @@ def describe_changes(before: WeekPlan | None, after: WeekPlan | None) -> str:
             changes.append(
                 fmt.tr("{d}: now {i}").format(d=when, i=fmt.intensity_name(intensity).lower())
             )
-        if prev[3] != status and status != "planned":
+        if prev[3] != status and status != "planned" and prev[0] == day:  # a move says it
             changes.append(fmt.tr("{d}: {s}").format(d=when, s=status))
     for key, (day, title, _i, _s) in old.items():
         if key not in new:

@@ -7,8 +7,9 @@ is announced with `swapped` so the window can keep it for this session.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,7 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views import formatting as fmt
+from planner.logged_sets import describe_last
 from planner.model import ExercisePrescription, StrengthSession
+
+if TYPE_CHECKING:
+    from desktop.views.gym_mode import GymMode
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,7 @@ class SessionChoice:
     rpe: float | None = None
     minutes: float | None = None
     moved_to: date | None = None
+    sets: tuple[tuple[str, float | None, int | None], ...] = ()  # (exercise id, kg, reps or s)
 
 
 def pretty_id(exercise_id: str) -> str:
@@ -56,11 +62,16 @@ class SessionCard(QDialog):
         *,
         today: date,
         names: dict[str, str] | None = None,
+        units: str = "km",
+        good_days: list[date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.today = today
+        self.units = units
+        self.good_days = good_days or []
+        self.gym: GymMode | None = None
         self.names = names or {}
         self.choice: SessionChoice | None = None
         self.exercises = list(session.exercises)
@@ -125,7 +136,9 @@ class SessionCard(QDialog):
     def _exercise_label(self, ex: ExercisePrescription) -> QLabel:
         detail = " · ".join(x for x in (ex.load_hint, ex.cue) if x)
         rest = self.tr("rest {s} s").format(s=ex.rest_s) if ex.rest_s else ""
-        muted = " · ".join(x for x in (detail, rest) if x)
+        last = describe_last(ex.last, hold=bool(ex.seconds), units=self.units)
+        last = self.tr("last time {what}").format(what=last) if last else ""
+        muted = " · ".join(x for x in (detail, rest, last) if x)
         label = QLabel(f"<b>{ex.name}</b><br><span style='opacity:0.7'>{muted}</span>")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
@@ -168,6 +181,11 @@ class SessionCard(QDialog):
         page = QWidget(self)
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
+        self.gym_button = QPushButton(self.tr("&Gym mode…"), page)
+        self.gym_button.setToolTip(
+            self.tr("Set by set with weights and a rest timer; finishing logs the session")
+        )
+        self.gym_button.clicked.connect(self.open_gym_mode)
         self.done_button = QPushButton(self.tr("&Done…"), page)
         self.skip_button = QPushButton(self.tr("&Skip"), page)
         self.move_button = QPushButton(self.tr("&Move…"), page)
@@ -179,9 +197,11 @@ class SessionCard(QDialog):
         close.clicked.connect(self.reject)
         future = self.session.day > self.today
         self.done_button.setEnabled(not future)
+        self.gym_button.setEnabled(not future)
         if future:
             self.done_button.setToolTip(self.tr("This session is still ahead"))
-        for b in (self.done_button, self.skip_button, self.move_button):
+            self.gym_button.setToolTip(self.tr("This session is still ahead"))
+        for b in (self.gym_button, self.done_button, self.skip_button, self.move_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(close)
@@ -220,6 +240,10 @@ class SessionCard(QDialog):
         default = max(day + timedelta(days=1), self.today)
         self.move_date.setDate(QDate(default.year, default.month, default.day))
         form.addRow(self.tr("New day"), self.move_date)
+        self.move_hint = QLabel(self._move_hint(), box)
+        self.move_hint.setWordWrap(True)
+        self.move_hint.setProperty("role", "muted")
+        form.addRow(self.move_hint)
         buttons = QDialogButtonBox(box)
         save = buttons.addButton(self.tr("Move"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -227,6 +251,32 @@ class SessionCard(QDialog):
         buttons.rejected.connect(lambda: self.actions_stack.setCurrentIndex(0))
         form.addRow(buttons)
         return box
+
+    def open_gym_mode(self) -> GymMode:
+        """Run the session set by set; finishing there logs it as done with its sets."""
+        from desktop.views.gym_mode import GymMode
+
+        session = replace(self.session, exercises=tuple(self.exercises))
+        self.gym = GymMode(session, units=self.units, today=self.today, parent=self)
+        self.gym.accepted.connect(self._gym_finished)
+        self.gym.open()
+        return self.gym
+
+    def _gym_finished(self) -> None:
+        if self.gym is not None and self.gym.choice is not None:
+            self.choice = self.gym.choice
+            self.accept()
+
+    def _move_hint(self) -> str:
+        """The good days nearby, so a move does not land before a long run or a race."""
+        rule = self.tr(
+            "Best after a key or easy run; not the day before your long run or a key workout, "
+            "and 48 h from another session."
+        )
+        if not self.good_days:
+            return rule
+        days = ", ".join(f"{d:%a} {d.day} {d:%b}" for d in self.good_days[:5])
+        return self.tr("Good days: {days}.").format(days=days) + " " + rule
 
     def mark_done(self) -> None:
         self.choice = SessionChoice("done", rpe=self.rpe.value(), minutes=self.minutes.value())

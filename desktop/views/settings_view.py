@@ -6,6 +6,8 @@ are offered with a button ("use 188"), never applied silently.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.strava_settings import StravaSettings
+from desktop.views.welcome_week import WeekAndRacePage
 from planner.model import Equipment, Profile, Sex
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -192,7 +195,7 @@ class OnboardingWizard(QWizard):
 
     IMPORT_CHOICES = ("watch", "folder", "strava", "demo", "later")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to StrongStride"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -209,6 +212,8 @@ class OnboardingWizard(QWizard):
         self.form = ProfileForm(intro)
         il.addWidget(self.form)
         self.addPage(intro)
+        self.week_page = WeekAndRacePage(today or date.today(), self)
+        self.addPage(self.week_page)
         source = QWizardPage(self)
         source.setTitle(self.tr("Where do your runs come from?"))
         source.setSubTitle(self.tr("StrongStride reads your activities to see how much you run."))

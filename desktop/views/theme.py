@@ -144,6 +144,7 @@ QLabel[role="title"] {{ font-size: 18px; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {muted}; }}
 QLabel[role="heading"] {{ font-weight: 600; font-size: 13px; }}
 QLabel#replanBanner {{ background: {alt}; border: 1px solid {accent}; border-radius: 6px; padding: 6px 10px; }}
+QFrame#todayStrip {{ background: {surface}; border: 1px solid {border}; border-left: 4px solid {accent}; border-radius: 6px; }}
 QProgressBar {{ border: 1px solid {border}; border-radius: 5px; background: {surface}; color: {text}; text-align: center; min-height: 18px; }}
 QProgressBar::chunk {{ background: {accent_soft}; border-radius: 4px; }}
 QFrame[role="panel"] {{ background: {surface}; border: 1px solid {border}; border-radius: 8px; }}

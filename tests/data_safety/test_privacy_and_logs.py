@@ -146,20 +146,21 @@ def test_an_unhandled_exception_in_the_window_shows_what_happened_and_the_log(qt
 def test_files_copied_from_a_watch_are_private(tmp_path):
     from operations import imports
     from store import Database
-    from tests.importers.test_watch import _drain, _fake_watch
+    from tests.importers.watch_tree import RUNS, drain, garmin_tree
 
     old = os.umask(0o022)  # a usual umask: copies would be 0644 without the app's care
     try:
-        mount = _fake_watch(tmp_path / "watch-drive")
+        mount = tmp_path / "watch-drive"
+        garmin_tree(mount, storage="")
         data_dir = tmp_path / "data"
         data_dir.mkdir()
         db = Database.open(data_dir / "strongstride.sqlite")
         try:
-            report = _drain(imports.sync_watch(db, data_dir=data_dir, mount=mount))
+            report = drain(imports.sync_watch(db, data_dir=data_dir, mount=mount))
         finally:
             db.close()
     finally:
         os.umask(old)
-    assert report.activities == 2
+    assert report.activities == len(RUNS)
     copies = [p for p in (data_dir / "watch").rglob("*")]
     assert copies and all(_mode(p) == (0o700 if p.is_dir() else 0o600) for p in copies)

@@ -36,7 +36,12 @@ def test_importing_fixture_fit_files_shows_progress_and_the_final_report(
         report = dialog.report
         assert report.activities >= 20 and report.failed and not report.cancelled
         text = dialog.details.toPlainText()
-        assert "Failed (" in text and "empty_zero_bytes.fit: empty file" in text
+        # in a runner's words: could not read / damaged, partly read / not activities
+        assert "Could not read (2):" in text
+        assert "empty_zero_bytes.fit: the file is empty" in text
+        assert "corrupt_bad_crc.fit: a damaged copy of a run already imported" in text
+        assert "monitoring_vivofit.fit: daily steps and heart rate from the watch" in text
+        assert "tolerant decoder" not in text and "Duplicates" not in text
         assert f"{len(report.imported)} file(s) imported" in dialog.current.text()
         assert dialog.close_button.isVisible() and not dialog.cancel_button.isVisible()
         assert any(t > 0 and label.endswith(".fit") for _d, t, label in seen)

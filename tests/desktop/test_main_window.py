@@ -29,7 +29,10 @@ def test_the_main_window_opens_on_demo_data_and_closes_cleanly(qtbot, demo_db, t
     qtbot.waitExposed(window)
     assert window.windowTitle() == "StrongStride"
     expected = len(demo_season(TODAY).activities)
-    assert f"{expected} activities" in window.statusBar().currentMessage()
+    # the count is read in a background job, off the GUI thread
+    qtbot.waitUntil(
+        lambda: f"{expected} activities" in window.statusBar().currentMessage(), timeout=10000
+    )
     assert window.close()
 
 

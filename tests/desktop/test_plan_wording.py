@@ -78,3 +78,10 @@ def test_the_checklist_record_counts_must_do_items_and_the_streak():
     assert record.streak == 2  # Tue and Wed; today still open does not break it
     ticks[today] = full
     assert checklist_record(plans, ticks, today).streak == 3
+
+
+def test_a_moved_session_is_described_once_not_again_as_moved():
+    before = week(session(MONDAY + timedelta(days=1), "k1"))
+    after = week(session(MONDAY + timedelta(days=6), "k1", status="moved"))
+    text = describe_changes(before, after)
+    assert text == "Week re-planned: Strength A: squat now on Sun (was Tue)."

@@ -50,7 +50,7 @@ def test_the_activities_table_sorts_and_filters_and_shows_the_series(qtbot, demo
     view.search.setText("long run")
     view.table.selectRow(0)
     qtbot.waitUntil(
-        lambda: view.chart.chart().series() and view.chart.chart().series()[0].count() > 10,
+        lambda: bool(view.chart.chart().series()) and view.chart.chart().series()[0].count() > 10,
         timeout=10000,
     )
     assert "load" in view.detail_title.text()
@@ -66,7 +66,8 @@ def test_the_load_page_explains_each_measure_without_predicting_injury(qtbot, de
         assert measure in words
     week = next(i for i, w in enumerate(view.loads) if w.acwr is not None)
     text = view.week_text(week)
-    assert "vs your 4-week average" in text and "risk" not in text.lower()
+    # the short window is named as what it is, not as "usual" (that is the plan's comparison)
+    assert "last 7 days against the 4 weeks before" in text and "risk" not in text.lower()
     assert any(view.strength_done.values())
 
 

@@ -199,3 +199,16 @@ def test_cancelled_export_leaves_no_half_written_file(qapp, tmp_path):
             if progress.done == 2:
                 cancel.set()
     assert not (tmp_path / "c.pdf").exists()
+
+
+def test_the_sheet_shows_last_times_sets_beside_the_load_in_the_runners_units(qapp, tmp_path):
+    week = plans.normal_week()
+    day = next(d for d in week.days if d.strength)
+    first = replace(day.strength.exercises[0], last=((60.0, 6), (60.0, 5)), seconds=None)
+    session = replace(day.strength, exercises=(first, *day.strength.exercises[1:]))
+    days = tuple(replace(d, strength=session) if d is day else d for d in week.days)
+    text = flat(pdf_text(export_pdf([replace(week, days=days)], tmp_path / "kg.pdf")))
+    # the load column wraps: "RPE 7–8; last time" / "60 kg × 6, 5" on the next line
+    assert "; last time" in text and "60 kg × 6, 5" in text
+    miles = export_pdf([replace(week, days=days)], tmp_path / "lb.pdf", units="mi")
+    assert "132.5 lb × 6, 5" in flat(pdf_text(miles))  # 60 kg to the half pound

@@ -266,3 +266,78 @@ def test_changing_hr_max_recomputes_every_load_on_the_new_scale(data_dir):
         assert after > before  # same heart rates are a larger share of a lower maximum
     finally:
         db.close()
+
+
+def test_sets_logged_from_the_command_line_come_back_as_last_time_in_plan_json(capsys, tmp_path):
+    data_dir = tmp_path / "data"
+    assert main(["--data-dir", str(data_dir), "--today", TODAY, "demo", "--no-window"]) == 0
+    capsys.readouterr()
+    day = _first_session_day(data_dir)
+    code, out, err = cli(
+        capsys,
+        data_dir,
+        "log",
+        day.isoformat(),
+        "--done",
+        "--set",
+        "back_squat=60x5",
+        "--set",
+        "back_squat=60x5",
+        "--set",
+        "plank=40s",
+    )
+    assert (code, err) == (0, "")
+    assert "3 set(s): back_squat=60x5, back_squat=60x5, plank=40s" in out
+    code, out, _ = cli(capsys, data_dir, "plan", "--week", "2026-12-07", "--json")
+    exercises = {
+        e["id"]: e
+        for week in json.loads(out)
+        for d in week["days"]
+        if d.get("strength")
+        for e in d["strength"]["exercises"]
+    }
+    assert exercises["back_squat"]["last"] == [{"kg": 60.0, "reps": 5}] * 2
+    assert "60 kg as last time" in exercises["back_squat"]["load_hint"]
+    assert exercises["plank"]["last"] == [{"seconds": 40}]
+
+
+def test_a_set_of_an_exercise_not_in_the_library_is_refused_and_nothing_is_logged(capsys, data_dir):
+    code, _, err = cli(capsys, data_dir, "log", "2026-11-24", "--done", "--set", "curl=20x10")
+    assert code == 2 and "'curl' is not an exercise in the library" in err
+    code, _, err = cli(capsys, data_dir, "log", "2026-11-24", "--done", "--set", "squat")
+    assert code == 2 and err.startswith("strongstride: --set: 'squat' is not a set")
+    db = Database.open(data_dir / "strongstride.sqlite")
+    try:
+        with sqlite3.connect(db.path) as conn:
+            assert conn.execute("SELECT count(*) FROM session_log").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
+def _first_session_day(data_dir: Path) -> date:
+    db = Database.open(data_dir / "strongstride.sqlite")
+    try:
+        plans = training.plan_weeks(
+            db, start=date(2026, 11, 23), weeks=1, today=date.fromisoformat(TODAY)
+        )
+        return next(d.day for p in plans for d in p.days if d.strength and "A" in d.strength.title)
+    finally:
+        db.close()
+
+
+def test_importing_a_watch_strength_activity_logs_the_planned_session_of_that_day(capsys, data_dir):
+    day = "2025-10-20"  # the Forerunner 965 strength fixture's day, a Monday
+    main(["--data-dir", str(data_dir), "--today", day, "profile", "set", "--strength-days", "mon"])
+    capsys.readouterr()
+    fixture = str(FIT_FIXTURES / "strength_forerunner965_sets.fit")
+    code = main(["--data-dir", str(data_dir), "--today", day, "import", fixture, "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    logged = out["sessions_logged"]
+    assert len(logged) == 1 and logged[0]["date"] == day and logged[0]["sets_recorded"] == 14
+    db = Database.open(data_dir / "strongstride.sqlite")
+    try:
+        plans = training.plan_weeks(db, start=date(2025, 10, 20), weeks=1, today=date(2025, 10, 20))
+        assert plans[0].days[0].strength.status == "done"
+    finally:
+        db.close()
