@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.jobs import Job, JobRunner
+from desktop.strava_control import StravaControl
 from desktop.views import help_menu
 from desktop.views.activities_view import ActivitiesView
 from desktop.views.calendar_view import CalendarView
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self._build_views()
         self.file_menu = FileMenu(self)
+        self.strava = StravaControl(self)
         self.edits = PlanEdits(self)
         self._build_menus()
         self._build_status()
@@ -453,6 +455,7 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_shown_once", False):
             self._shown_once = True
             QTimer.singleShot(0, self.file_menu.first_run)
+            QTimer.singleShot(0, self.strava.start)
             self.file_menu.watch_monitor.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

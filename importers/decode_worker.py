@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from importers.fit import FitResult, read_fit
 from importers.fit_messages import FitReadError
+from importers.formats import read_other_format
 from importers.sources import Candidate, read_candidate
 
 _known_hashes: frozenset[str] = frozenset()
@@ -48,7 +49,7 @@ def decode(c: Candidate, known: frozenset[str] | None = None) -> Decoded:
     if sha in known:
         return Decoded(**base, sha256=sha, known_content=True)
     try:
-        result = read_fit(data)
+        result = read_other_format(c.path, data) or read_fit(data)
     except FitReadError as exc:
         return Decoded(**base, sha256=sha, error=str(exc))
     except Exception as exc:  # a decoder bug must cost one file, not the import

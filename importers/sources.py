@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from importers.formats import other_kind
+
 
 @dataclass(frozen=True)
 class ZipLimits:
@@ -70,7 +72,7 @@ def file_kind(name: str) -> str | None:
         return "fit.gz"
     if lower.endswith(".zip"):
         return "zip"
-    return None
+    return other_kind(lower)  # GPX, TCX, Strava's activities.csv: importers.formats
 
 
 def walk(
@@ -254,7 +256,7 @@ class Archives:
         if problem:
             raise ValueError(problem)
         data = _read_member(self._zip, info, self.limits.max_member_bytes)
-        if file_kind(member) == "fit.gz":
+        if (file_kind(member) or "").endswith(".gz"):
             data = gunzip_limited(data, self.limits.max_member_bytes)
         return data
 
@@ -308,6 +310,6 @@ def read_candidate(c: Candidate, *, limit: int = DEFAULT_LIMITS.max_member_bytes
         raw = fh.read(limit + 1)
     if len(raw) > limit:
         raise ValueError(f"file larger than {limit} bytes")
-    if c.kind == "fit.gz":
+    if c.kind.endswith(".gz"):
         return gunzip_limited(raw, limit)
     return raw

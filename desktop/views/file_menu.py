@@ -273,6 +273,9 @@ class FileMenu(QObject):
             w.data_changed()
             if choice == "folder":
                 self.choose_folder()
+            elif choice == "strava":
+                w.show_view("settings")
+                w.settings_view.strava.client_id.setFocus()
             elif choice == "watch":
                 if self.watch is not None:
                     self.sync()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.views.strava_settings import StravaSettings
 from planner.model import Equipment, Profile, Sex
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -143,7 +144,6 @@ class ProfileForm(QWidget):
 
 class SettingsView(QWidget):
     save_requested = Signal(dict)
-    strava_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,18 +172,10 @@ class SettingsView(QWidget):
         row.addStretch(1)
         pl.addLayout(row)
         layout.addWidget(profile_box)
+        self.strava = StravaSettings(body)  # desktop.strava_control does its work
+        layout.addWidget(self.strava)
         conn = QGroupBox(self.tr("Connections"), body)
         cl = QFormLayout(conn)
-        self.strava_status = QLabel(self.tr("Not connected"), conn)
-        self.strava_button = QPushButton(self.tr("Connect Strava…"), conn)
-        self.strava_button.setEnabled(False)
-        self.strava_button.setToolTip(self.tr("Strava sync is not part of this version yet"))
-        self.strava_button.clicked.connect(self.strava_requested)
-        srow = QHBoxLayout()
-        srow.addWidget(self.strava_status)
-        srow.addWidget(self.strava_button)
-        srow.addStretch(1)
-        cl.addRow(self.tr("Strava"), srow)
         self.watch_status = QLabel(self.tr("No watch plugged in"), conn)
         cl.addRow(self.tr("Garmin watch"), self.watch_status)
         self.data_dir = QLabel(conn)
@@ -225,13 +217,12 @@ class OnboardingWizard(QWizard):
         labels = {
             "watch": self.tr("Sync my Garmin watch (plug it in by USB)"),
             "folder": self.tr("Import FIT files or a folder, or a zip export"),
-            "strava": self.tr("Connect Strava (coming in a later version)"),
+            "strava": self.tr("Connect Strava (Settings shows the three steps)"),
             "demo": self.tr("Just try it with a demo season"),
             "later": self.tr("Later"),
         }
         for i, key in enumerate(self.IMPORT_CHOICES):
             radio = QRadioButton(labels[key], source)
-            radio.setEnabled(key != "strava")
             self.choice.addButton(radio, i)
             sl.addWidget(radio)
         self.choice.button(1).setChecked(True)
