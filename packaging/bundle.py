@@ -47,6 +47,44 @@ UNUSED_BINDINGS = {"QtOpenGL", "QtOpenGLWidgets", "QtNetwork", "QtDBus"}
 # Windows' software OpenGL fallback (20 MB); nothing in the app draws with OpenGL.
 UNUSED_FILES = {"opengl32sw.dll"}
 
+# Python modules left out (PyInstaller's `excludes`): each is reached only from code the app
+# never runs. Sizes are what each took in the app's compressed archive (PYZ), which is stored
+# as it is in the download, so every MB here is a MB off the folder and off the tarball.
+UNUSED_MODULES = [
+    "tkinter", "readline",
+    "_decimal",  # decimal falls back to its pure-Python twin
+    # Syntax highlighting (Mako's error pages), the docs browser (only numpy.info() uses it),
+    # doctest and unittest (0.1 MB; only test helpers import them).
+    "pygments", "pydoc", "pydoc_data", "doctest", "unittest",
+    # NumPy's random numbers, FFT, polynomials, masked arrays (0.15 MB), ctypes helpers,
+    # Fortran and test helpers, and its C test module (0.1 MB, added by NumPy's own hook).
+    "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.ma", "numpy.ctypeslib",
+    "numpy.matlib", "numpy.f2py", "numpy.distutils", "numpy.testing",
+    "numpy._core._multiarray_tests",
+    "sqlalchemy.testing",
+    # SQLAlchemy dialects other than SQLite (0.37 MB); PostgreSQL's stays because Alembic's
+    # DDL module imports it whatever the database.
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
+    # pydantic (Strava's models) brings its pytest plugin for Hypothesis (hypothesis and
+    # sortedcontainers: 0.86 MB archived + 0.39 MB of data), its debug pretty-printer (rich,
+    # markdown_it, mdurl: 0.64 MB), its mypy plugin, and its V1 API (0.27 MB), which it
+    # imports only for types with `__get_validators__`, and stravalib has none.
+    "hypothesis", "sortedcontainers", "rich", "markdown_it", "mdurl", "pydantic.mypy",
+    "pydantic.v1",
+]  # fmt: skip
+# Windows and macOS: only the platform's own keychain works there; Secret Service (Linux)
+# would bring `cryptography` (12 MB) for nothing; without it that backend reports itself
+# unusable. Linux keeps it: Strava's tokens live in the Secret Service keychain.
+NOT_LINUX_MODULES = ["secretstorage", "jeepney", "cryptography"]
+
+
+def excluded_modules(platform: str) -> list[str]:
+    """The modules PyInstaller leaves out on `platform` (sys.platform)."""
+    if platform.startswith("linux"):
+        return list(UNUSED_MODULES)
+    return UNUSED_MODULES + NOT_LINUX_MODULES
+
+
 # Linux: libraries taken from the system (name before ".so").
 LINUX_SYSTEM_LIBS = {
     # X11, xcb and keyboard
