@@ -101,6 +101,9 @@ LINUX_SYSTEM_LIBS = {
     "libcups", "libgnutls", "libavahi-client", "libavahi-common", "libgssapi_krb5", "libkrb5",
     "libk5crypto", "libkrb5support", "libcom_err", "libkeyutils", "libp11-kit", "libtasn1",
     "libidn2", "libunistring", "libnettle", "libhogweed", "libgmp",
+    # zlib, xz, bzip2 and zstd (Qt, Python's zlib/lzma/bz2; 1.1 MB): the package managers
+    # (dpkg, rpm, pacman) link all four, so no distribution is without them
+    "libz", "liblzma", "libbz2", "libzstd",
     # OpenSSL 3 (Python's ssl and hashlib; every distribution with glibc 2.35 or newer has it)
     "libssl", "libcrypto",
     # GTK (only the GTK3 theme plugin, which is not bundled, links these)
