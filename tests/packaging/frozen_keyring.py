@@ -1,11 +1,11 @@
 """The keychain the built app uses in tests/packaging/test_frozen_app.py.
 
 Copied with tests/strava/file_keyring.py into the folder a `keyringrc.cfg` names as
-`keyring-path`, so keyring loads it inside the frozen app. On import it first runs the Secret Service's session encryption the
-way secretstorage does with a real keychain (Diffie-Hellman key agreement, then AES-CBC
-through `cryptography`), and writes the decrypted text to STRONGSTRIDE_SECRET_SERVICE_PROBE:
-the Linux bundle keeps `cryptography` for exactly this. Secrets then go to the JSON file of
-tests/strava/file_keyring.py, which the test reads.
+`keyring-path`, so keyring loads it inside the frozen app. On import it first runs the Secret
+Service's session encryption the way secretstorage does with a real keychain (Diffie-Hellman
+key agreement, then AES-CBC through `cryptography`) and writes the decrypted text to
+STRONGSTRIDE_SECRET_SERVICE_PROBE: the Linux bundle keeps `cryptography` for exactly this.
+Secrets then go to the JSON file of tests/strava/file_keyring.py, which the test reads.
 """
 
 from __future__ import annotations
