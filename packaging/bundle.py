@@ -8,7 +8,9 @@ plugin's dependencies a Kerberos and TLS stack. The spec passes every collected 
 UNUSED_PLUGIN_FOLDERS goes whole; any other folder (styles, printsupport, the xcb helpers)
 stays. On Linux the libraries every desktop provides (X11/xcb, fontconfig, freetype,
 GLib, D-Bus, CUPS and what they link; the AppImage exclude list is the usual reference) are
-taken from the system, which keeps them matched to its fonts and display server.
+taken from the system, which keeps them matched to its fonts and display server. Python
+modules reached only by test tools, debugging aids or databases other than SQLite are
+excluded (UNUSED_MODULES); tests/packaging checks that nothing the app imports is among them.
 """
 
 from __future__ import annotations
