@@ -37,13 +37,11 @@ def drop_symbols(lib: Path) -> int:
     phdrs = [list(_PHDR.unpack_from(data, phoff + i * _PHDR.size)) for i in range(phnum)]
     shdrs = [list(_SHDR.unpack_from(data, shoff + i * _SHDR.size)) for i in range(shnum)]
     names = bytes(data[shdrs[shstrndx][4] : shdrs[shstrndx][4] + shdrs[shstrndx][5]])
-    dropped = [
+    dropped = {
         i
         for i, sh in enumerate(shdrs)
         if _name(names, sh[0]) in DROPPED and not sh[2] & _ALLOC and sh[5]
-    ]
-    if not dropped:
-        return 0
+    }
     # Bytes that must stay where they are: headers, segments and every other section's data.
     kept = [(0, phoff + phnum * _PHDR.size)] + [(p[2], p[2] + p[5]) for p in phdrs if p[5]]
     kept += [
@@ -51,16 +49,42 @@ def drop_symbols(lib: Path) -> int:
         for i, sh in enumerate(shdrs)
         if i not in dropped and i != shstrndx and sh[1] != _NOBITS and sh[5]
     ]
-    first = min(shdrs[i][4] for i in dropped)
-    last = max(shdrs[i][4] + shdrs[i][5] for i in dropped)
-    low = max([end for start, end in kept if end <= first], default=0)
-    high = min([start for start, end in kept if start >= last], default=len(data))
-    if any(start < high and end > low for start, end in kept):
-        return 0  # something the loader reads lies among the symbols: leave the file as is
     page = max([p[7] for p in phdrs if p[0] == 1] or [0x1000])
-    cut_from, cut_to = -(-low // page) * page, high // page * page
-    if cut_to <= cut_from:
+    cut = _pages_to_cut([shdrs[i] for i in dropped], kept, page, len(data))
+    if cut is None:
         return 0
+    body = _without(data, cut, eh, phdrs, shdrs, dropped, names)
+    lib.write_bytes(body)
+    return len(data) - len(body)
+
+
+def _pages_to_cut(
+    dropped: list[list[int]], kept: list[tuple[int, int]], page: int, size: int
+) -> tuple[int, int] | None:
+    """The whole pages covered by the dropped sections and nothing kept, or None."""
+    if not dropped:
+        return None
+    first = min(sh[4] for sh in dropped)
+    last = max(sh[4] + sh[5] for sh in dropped)
+    low = max([end for start, end in kept if end <= first], default=0)
+    high = min([start for start, end in kept if start >= last], default=size)
+    if any(start < high and end > low for start, end in kept):
+        return None  # something the loader reads lies among the symbols: leave the file as is
+    cut_from, cut_to = -(-low // page) * page, high // page * page
+    return (cut_from, cut_to) if cut_to > cut_from else None
+
+
+def _without(
+    data: bytearray,
+    cut: tuple[int, int],
+    eh: list,
+    phdrs: list[list[int]],
+    shdrs: list[list[int]],
+    dropped: set[int],
+    names: bytes,
+) -> bytearray:
+    """The file with `cut` removed, later offsets moved down, names and section table at the end."""
+    cut_from, cut_to = cut
     shift = cut_to - cut_from
     for p in phdrs:
         if p[2] >= cut_to:
@@ -72,13 +96,10 @@ def drop_symbols(lib: Path) -> int:
             sh[4] -= shift
     body = data[:cut_from] + data[cut_to:]
     body += b"\0" * (-len(body) % 8)
-    shdrs[shstrndx][4] = len(body)
+    shdrs[eh[13]][4] = len(body)
     body += names + b"\0" * (-len(names) % 8)
     eh[6] = len(body)
     _EHDR.pack_into(body, 0, *eh)
     for i, p in enumerate(phdrs):
-        _PHDR.pack_into(body, phoff + i * _PHDR.size, *p)
-    body += b"".join(_SHDR.pack(*sh) for sh in shdrs)
-    before = len(data)
-    lib.write_bytes(body)
-    return before - len(body)
+        _PHDR.pack_into(body, eh[5] + i * _PHDR.size, *p)
+    return body + b"".join(_SHDR.pack(*sh) for sh in shdrs)
