@@ -88,6 +88,8 @@ def finish_linux(dist: Path, icons: dict[str, Path], version: str, max_mb: float
 
     app = dist / "StrongStride"
     print(f"== strip: {linux_dist.strip_libraries(app)} libraries", flush=True)
+    saved = linux_dist.drop_unstrippable_symbols(app)
+    print(f"== symbols cut from NumPy's libraries: {saved / 1e6:.1f} MB", flush=True)
     for lib in [p for p in (app / "_internal").rglob("libicudata.so.*") if not p.is_symlink()]:
         sizes = icu_data.slim_icu_data(lib)
         if sizes:

@@ -8,7 +8,9 @@ plugin's dependencies a Kerberos and TLS stack. The spec passes every collected 
 UNUSED_PLUGIN_FOLDERS goes whole; any other folder (styles, printsupport, the xcb helpers)
 stays. On Linux the libraries every desktop provides (X11/xcb, fontconfig, freetype,
 GLib, D-Bus, CUPS and what they link; the AppImage exclude list is the usual reference) are
-taken from the system, which keeps them matched to its fonts and display server.
+taken from the system, which keeps them matched to its fonts and display server. Python
+modules reached only by test tools, debugging aids or databases other than SQLite are
+excluded (UNUSED_MODULES); tests/packaging checks that nothing the app imports is among them.
 """
 
 from __future__ import annotations
@@ -47,6 +49,44 @@ UNUSED_BINDINGS = {"QtOpenGL", "QtOpenGLWidgets", "QtNetwork", "QtDBus"}
 # Windows' software OpenGL fallback (20 MB); nothing in the app draws with OpenGL.
 UNUSED_FILES = {"opengl32sw.dll"}
 
+# Python modules left out (PyInstaller's `excludes`): each is reached only from code the app
+# never runs. Sizes are what each took in the app's compressed archive (PYZ), which is stored
+# as it is in the download, so every MB here is a MB off the folder and off the tarball.
+UNUSED_MODULES = [
+    "tkinter", "readline",
+    "_decimal",  # decimal falls back to its pure-Python twin
+    # Syntax highlighting (Mako's error pages), the docs browser (only numpy.info() uses it),
+    # doctest and unittest (0.1 MB; only test helpers import them).
+    "pygments", "pydoc", "pydoc_data", "doctest", "unittest",
+    # NumPy's random numbers, FFT, polynomials, masked arrays (0.15 MB), ctypes helpers,
+    # Fortran and test helpers, and its C test module (0.1 MB, added by NumPy's own hook).
+    "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.ma", "numpy.ctypeslib",
+    "numpy.matlib", "numpy.f2py", "numpy.distutils", "numpy.testing",
+    "numpy._core._multiarray_tests",
+    "sqlalchemy.testing",
+    # SQLAlchemy dialects other than SQLite (0.37 MB); PostgreSQL's stays because Alembic's
+    # DDL module imports it whatever the database.
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
+    # pydantic (Strava's models) brings its pytest plugin for Hypothesis (hypothesis and
+    # sortedcontainers: 0.86 MB archived + 0.39 MB of data), its debug pretty-printer (rich,
+    # markdown_it, mdurl: 0.64 MB), its mypy plugin, and its V1 API (0.27 MB), which it
+    # imports only for types with `__get_validators__`, and stravalib has none.
+    "hypothesis", "sortedcontainers", "rich", "markdown_it", "mdurl", "pydantic.mypy",
+    "pydantic.v1",
+]  # fmt: skip
+# Windows and macOS: only the platform's own keychain works there; Secret Service (Linux)
+# would bring `cryptography` (12 MB) for nothing; without it that backend reports itself
+# unusable. Linux keeps it: Strava's tokens live in the Secret Service keychain.
+NOT_LINUX_MODULES = ["secretstorage", "jeepney", "cryptography"]
+
+
+def excluded_modules(platform: str) -> list[str]:
+    """The modules PyInstaller leaves out on `platform` (sys.platform)."""
+    if platform.startswith("linux"):
+        return list(UNUSED_MODULES)
+    return UNUSED_MODULES + NOT_LINUX_MODULES
+
+
 # Linux: libraries taken from the system (name before ".so").
 LINUX_SYSTEM_LIBS = {
     # X11, xcb and keyboard
@@ -63,6 +103,9 @@ LINUX_SYSTEM_LIBS = {
     "libcups", "libgnutls", "libavahi-client", "libavahi-common", "libgssapi_krb5", "libkrb5",
     "libk5crypto", "libkrb5support", "libcom_err", "libkeyutils", "libp11-kit", "libtasn1",
     "libidn2", "libunistring", "libnettle", "libhogweed", "libgmp",
+    # zlib, xz, bzip2 and zstd (Qt, Python's zlib/lzma/bz2; 1.1 MB): the package managers
+    # (dpkg, rpm, pacman) link all four, so no distribution is without them
+    "libz", "liblzma", "libbz2", "libzstd",
     # OpenSSL 3 (Python's ssl and hashlib; every distribution with glibc 2.35 or newer has it)
     "libssl", "libcrypto",
     # GTK (only the GTK3 theme plugin, which is not bundled, links these)

@@ -1,8 +1,9 @@
 """Linux: strip the one-folder app, check its libraries resolve, add a .desktop file, tar it.
 
 Stripping the debug symbols PyInstaller leaves in the collected libraries saves tens of MB, but
-NumPy's OpenBLAS (and the libraries beside it in numpy.libs) break when stripped, so they are
-skipped; the executable itself carries the app's archive at its end and is never stripped.
+NumPy's OpenBLAS (and the libraries beside it in numpy.libs) break when stripped, so their
+symbol tables are cut out by elf_symbols.py instead, which moves nothing the loader reads; the
+executable itself carries the app's archive at its end and is never stripped.
 After the strip every library must still find what it links to, in the bundle or on the
 system (packaging/bundle.py leaves the libraries every desktop has to the system).
 """
@@ -53,6 +54,18 @@ def strip_libraries(app: Path) -> int:
             ["strip", "--strip-unneeded", *map(str, libs[chunk : chunk + 100])], check=True
         )
     return len(libs)
+
+
+def drop_unstrippable_symbols(app: Path) -> int:
+    """Bytes saved by cutting the symbol tables out of the libraries `strip` would break."""
+    from elf_symbols import drop_symbols
+
+    libs = [
+        p
+        for p in _elf_files(app / "_internal")
+        if any(part in str(p.relative_to(app)) for part in NEVER_STRIP)
+    ]
+    return sum(drop_symbols(p) for p in libs)
 
 
 def unresolved_libraries(app: Path) -> list[str]:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from tests.packaging.conftest import load_packaging_module
 
 bundle = load_packaging_module("bundle")
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -72,3 +78,55 @@ def test_libraries_every_linux_desktop_has_come_from_the_system_only_on_linux():
 def test_python_and_qt_own_libraries_stay_in_the_linux_bundle():
     for lib in ("libpython3.11.so.1.0", "libsqlite3.so.0", "libxcb-cursor.so.0", "libstdc++.so.6"):
         assert bundle.keep(lib, "linux"), lib
+
+
+def test_compression_libraries_come_from_the_linux_system():
+    for lib in ("libz.so.1", "liblzma.so.5", "libbz2.so.1.0", "libzstd.so.1"):
+        assert not bundle.keep(lib, "linux"), lib
+        assert bundle.keep(lib, "darwin"), lib
+
+
+def test_linux_keeps_the_secret_service_keychain_and_its_cryptography():
+    linux = bundle.excluded_modules("linux")
+    assert not {"secretstorage", "jeepney", "cryptography"} & set(linux)
+    for platform in ("win32", "darwin"):
+        assert {"secretstorage", "jeepney", "cryptography"} <= set(
+            bundle.excluded_modules(platform)
+        )
+
+
+IMPORT_EVERYTHING = """
+import importlib, pkgutil, sys  # __main__ would run the app; Alembic runs the migrations
+for package in ("cli", "desktop", "operations", "importers", "store", "planner"):
+    root = importlib.import_module(package)
+    for info in pkgutil.walk_packages(root.__path__, package + "."):
+        if not info.name.endswith("__main__") and ".migrations" not in info.name:
+            importlib.import_module(info.name)
+import stravalib.client, stravalib.model, keyring.backends.SecretService, secretstorage
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+def test_nothing_the_app_and_strava_import_is_excluded():
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_EVERYTHING], capture_output=True, text=True, check=True,
+        cwd=REPO, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    imported = result.stdout.split()
+    assert "stravalib.model" in imported and "secretstorage" in imported
+    for excluded in bundle.excluded_modules("linux"):
+        if excluded == "_decimal":  # excluded on purpose: decimal falls back to _pydecimal
+            continue
+        hits = [m for m in imported if m == excluded or m.startswith(excluded + ".")]
+        assert not hits, f"{excluded} is excluded but the app imports {hits[:3]}"
+
+
+def test_pydantic_and_numpy_extras_the_app_never_runs_are_excluded():
+    excluded = set(bundle.excluded_modules("linux"))
+    assert {
+        "hypothesis",
+        "rich",
+        "pydantic.v1",
+        "numpy.ma",
+        "sqlalchemy.dialects.mysql",
+    } <= excluded
