@@ -119,6 +119,8 @@ def run_sync_watch(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _recorded(ctx: CliContext, report: ImportReport) -> list:
     """Strength the watch recorded on a planned day logs that session (see the window's)."""
+    if not report.activity_ids:  # a re-sync that found nothing new loads no planner
+        return []
     from operations.recorded_sessions import log_recorded_sessions
 
     return log_recorded_sessions(ctx.db, activity_ids=report.activity_ids, today=ctx.today)
