@@ -112,6 +112,8 @@ def place_week(inputs: PlanInputs, ctx: WeekContext, carry: Carry) -> Placement:
         placed += [_planned(r) for r in choose_days(inputs, ctx, left, open_rules, occupied, notes)]
     if notes.get("unseen_past"):  # the days before the plan began count for nothing
         fits = min(fits, len([p for p in placed if p.status != "skipped"]) + len(moved_out))
+    if light is not None and light.day not in {p.day for p in placed if p.status == "planned"}:
+        notes.pop("light_day")  # logged sessions took the week: the reason must not name it
     return Placement(sorted(placed, key=lambda p: p.day), fits, notes)
 
 
