@@ -102,7 +102,11 @@ def cases(draw):
     )
 
 
-PROPS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+PROPS = settings(
+    max_examples=int(__import__("os").environ.get("PFIX_N", "60")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
 
 
 def _inputs(acts, profile, races, logs, today) -> PlanInputs:
