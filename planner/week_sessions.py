@@ -159,10 +159,21 @@ def _early_light(inputs: PlanInputs, ctx: WeekContext, occupied: list[date]) -> 
     if not ctx.cross:
         return None
     race = next_a_race(ctx.week_start, inputs.races)
+    if any(_in_race_week(race.day, log_day(lg)) for lg in _held(inputs.logs)):
+        return None  # a logged session already holds the race week's one session
     r = race_week_day(ctx.cross, race, occupied)
     if r is None or r.day >= ctx.week_start + WEEK:
         return None
     return r
+
+
+def _held(logs: Sequence[SessionLog]) -> list[SessionLog]:
+    return [lg for lg in logs if lg.status is not LogStatus.SKIPPED]
+
+
+def _in_race_week(race_day: date, day: date) -> bool:
+    """D-6..D-1: the days that hold one session at most (§4.2)."""
+    return 0 < (race_day - day).days <= max(D.RACE_WEEK_LIGHT_DAYS)
 
 
 def _in_race_week_window(race_day: date, day: date) -> bool:

@@ -81,3 +81,21 @@ def test_moving_the_race_weeks_only_session_closer_to_the_race_is_still_upper_bo
     assert len(light) == 1
     verdict = judge_move(inputs, planned_day=light[0], to=D2)
     assert verdict.outcome is MoveOutcome.UPPER_CORE
+
+
+def test_a_session_logged_the_day_before_the_race_leaves_no_light_session_planned_before_it():
+    # Found by Hypothesis: with Tuesdays available, D-6 was still planned as the race week's
+    # light session although the runner had logged one on D-1.
+    tuesdays = Profile(sex=Sex.MALE, hr_max=190, hr_rest=50, strength_weekdays=(1,))
+    inputs = PlanInputs.of(
+        activities=[],
+        profile=tuesdays,
+        races=(RACE,),
+        logs=(SessionLog(D1, LogStatus.DONE, session_key="log#0"),),
+        today=RACE.day,
+        resources=RESOURCES,
+    )
+    plans = plan_weeks(inputs, start=RACE.day - timedelta(weeks=6), weeks=8)
+    in_race_week = [d for d in _session_days(plans) if 0 < (RACE.day - d).days <= 6]
+    assert in_race_week == [D1]
+    assert broken_rules(plans, (RACE,), tuesdays, RACE.day) == []
