@@ -95,7 +95,7 @@ def place_week(inputs: PlanInputs, ctx: WeekContext, carry: Carry) -> Placement:
     fits = len(ideal) + len(moved_out)
     if not in_week and not moved_out and ctx.week_start >= inputs.today:
         return Placement([_planned(r) for r in ideal], fits, notes)
-    placed = [_logged(lg) for lg in in_week]
+    placed = _one_per_day([_logged(lg) for lg in in_week])
     taken = {p.day for p in placed}
     active = [p for p in placed if p.status != "skipped"]
     for r in _past_sessions(inputs, ctx, ideal, notes):
@@ -137,6 +137,15 @@ def _past_sessions(
         if ctx.week_start <= d <= ctx.week_end and d < inputs.today
     ]
     return [r for r in seen if r.any_ok]
+
+
+def _one_per_day(logged: list[Placed]) -> list[Placed]:
+    """One record per day: a session done or moved there outranks a skipped one on that day,
+    so the day shows what the runner did and the rest of the plan counts it."""
+    by_day: dict[date, Placed] = {}
+    for p in sorted(logged, key=lambda p: p.status != "skipped"):
+        by_day[p.day] = p
+    return list(by_day.values())
 
 
 def _planned(rule: DayRule) -> Placed:

@@ -99,3 +99,25 @@ def test_a_session_logged_the_day_before_the_race_leaves_no_light_session_planne
     in_race_week = [d for d in _session_days(plans) if 0 < (RACE.day - d).days <= 6]
     assert in_race_week == [D1]
     assert broken_rules(plans, (RACE,), tuesdays, RACE.day) == []
+
+
+def test_a_day_logged_both_done_and_skipped_shows_the_session_done():
+    # Found by Hypothesis: the skipped record hid the done one, so the plan showed no leg
+    # session after the race while the planner counted one.
+    race = Race(1, date(2025, 9, 27), "Race 1", 5.0, Priority.A)
+    sunday = date(2025, 9, 28)
+    logs = (
+        SessionLog(sunday, LogStatus.DONE, session_key="log#0"),
+        SessionLog(sunday, LogStatus.SKIPPED, session_key="log#1"),
+    )
+    inputs = PlanInputs.of(
+        activities=[],
+        profile=RUNNER,
+        races=(race,),
+        logs=logs,
+        today=sunday + timedelta(days=1),
+        resources=RESOURCES,
+    )
+    plans = plan_weeks(inputs, start=sunday - timedelta(weeks=6), weeks=14)
+    assert _session_days(plans)[sunday].status == "done"
+    assert broken_rules(plans, (race,), RUNNER, inputs.today) == []
