@@ -103,8 +103,9 @@ def cases(draw):
 
 
 PROPS = settings(
-    max_examples=int(__import__("os").environ.get("PFIX_N", "60")),
+    max_examples=60,
     deadline=None,
+    derandomize=True,  # the same examples on every run: CI never flakes on a new one
     suppress_health_check=list(HealthCheck),
 )
 
