@@ -103,7 +103,7 @@ def cases(draw):
 
 
 PROPS = settings(
-    max_examples=60,
+    max_examples=200,
     deadline=None,
     derandomize=True,  # the same examples on every run: CI never flakes on a new one
     suppress_health_check=list(HealthCheck),
