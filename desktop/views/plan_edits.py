@@ -18,6 +18,7 @@ from desktop.views.replan import describe_changes
 from desktop.views.session_card import SessionCard, SessionChoice
 from operations import diary, training
 from planner.model import WeekPlan
+from planner.moves import MoveVerdict
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -98,21 +99,36 @@ class PlanEdits(QObject):
             ),
         }[choice.status]
 
-        def record(cancel: threading.Event) -> int:
-            return diary.log_session_undoable(
+        today = self.window.today
+
+        def record(cancel: threading.Event) -> tuple[int | None, MoveVerdict | None]:
+            verdict = None
+            if choice.status == "moved" and choice.moved_to is not None:
+                verdict = training.judge_move(db, day=day, moved_to=choice.moved_to, today=today)
+                if not verdict.allowed:
+                    return None, verdict  # refused: nothing is stored
+            token = diary.log_session_undoable(
                 db,
                 day=day,
                 status=choice.status,
                 moved_to=choice.moved_to,
                 rpe=choice.rpe,
                 minutes=choice.minutes,
+                today=today,
             )
+            return token, verdict
 
-        def recorded(token: int) -> None:
+        def recorded(result: tuple[int | None, MoveVerdict | None]) -> None:
+            token, verdict = result
+            if token is None:
+                refused = self.tr("{t} not moved: {why}").format(t=title, why=verdict.reason)
+                self.show_message(refused)
+                return
             self.window.undo_stack.append((token, label))
             self.window.undo_action.setEnabled(True)
             self.window.undo_action.setText(self.tr("&Undo {what}").format(what=label))
-            self.replan(label, before, day)
+            said = f"{label}. {verdict.reason.rstrip('.')}" if verdict and verdict.reason else label
+            self.replan(said, before, day)
 
         return self.window.run(record, recorded, name="log")
 
@@ -137,6 +153,12 @@ class PlanEdits(QObject):
             )
 
         self.window.run(fetch, show)
+
+    def show_message(self, text: str) -> None:
+        """Say something in the status bar and the calendar's banner."""
+        self.window.last_change = text
+        self.window.statusBar().showMessage(text, 12000)
+        self.window.calendar.show_banner(text, undo=bool(self.window.undo_stack))
 
     def undo(self) -> None:
         if not self.window.undo_stack:
