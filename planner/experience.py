@@ -59,7 +59,7 @@ def _ramp(week: date, lower_days: list[date], beginner: bool, today: date):
     return dose_week, gap, anchor + length * WEEK, length
 
 
-def _frozen(week: date, races: Sequence[Race]) -> bool:
+def rotation_frozen(week: date, races: Sequence[Race]) -> bool:
     """No new single-leg exercise this week: taper, race week, or any day within the 10 days
     before an A race (§6.1), with a week's margin so a new exercise is done at least one week
     before those 10 days begin."""
@@ -77,7 +77,7 @@ def _frozen(week: date, races: Sequence[Race]) -> bool:
 def _last_open_week(week: date, anchor: date, races: Sequence[Race]) -> date:
     """The week itself, or near an A race the last week where something new was allowed."""
     w = week
-    while w > anchor and _frozen(w, races):
+    while w > anchor and rotation_frozen(w, races):
         w -= WEEK
     return w
 

@@ -67,6 +67,7 @@ class Carry:
     session_days: tuple[date, ...] = ()
     last_variant: str | None = None
     leg_days: tuple[date, ...] = ()  # the last week's sessions that loaded the legs
+    single_leg: str | None = None  # the single-leg exercise of the last session that had one
 
 
 def log_day(log: SessionLog) -> date:

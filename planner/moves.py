@@ -5,7 +5,8 @@ A race, the recovery days after a race) is refused with the reason. A move onto 
 or 2 limits (72 h before an A race, 48 h before a B race, the day before a long run or key
 workout, the long-run day) keeps the session as upper body + core and says so. A move within
 48 h of another session, or onto a day the runner did not mark available, goes ahead after a
-warning.
+warning. A move into the six days before an A race that already hold a session is refused too:
+the race week has at most one light session (§4.2, part of rule 1).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from planner import defaults as D
 from planner.days import week_days
 from planner.explain import day_label, days_words, render
 from planner.inputs import PlanInputs, log_day
-from planner.model import DayType, LogStatus, SessionLog
+from planner.model import DayType, LogStatus, Priority, Race, SessionLog
 from planner.placement import DayRule
 from planner.season import monday, recovery_days
 
@@ -93,15 +94,40 @@ def _other_session_days(inputs: PlanInputs, moved: date, to: date) -> list[date]
     return sorted(days)
 
 
+def race_week_held(
+    races: tuple[Race, ...], to: date, others: list[date]
+) -> tuple[Race, date] | None:
+    """The A race whose D-6..D-1 holds `to` and already one of the `others`, with that day."""
+    window = max(D.RACE_WEEK_LIGHT_DAYS)
+    for race in races:
+        if race.priority is not Priority.A or not 0 < (race.day - to).days <= window:
+            continue
+        held = [d for d in others if 0 < (race.day - d).days <= window]
+        if held:
+            return race, held[0]
+    return None
+
+
+def _race_week_refusal(race: Race, held: date) -> str:
+    return (
+        f"{race.name} is an A race and its last six days already hold a session on "
+        f"{day_label(held)}: the race week has one light session at most."
+    )
+
+
 def judge_move(inputs: PlanInputs, *, planned_day: date, to: date) -> MoveVerdict:
     """What happens if the session planned on `planned_day` is moved to `to`."""
     rule = day_rule_for_move(inputs, to)
     if not rule.any_ok:
         return MoveVerdict(MoveOutcome.REFUSED, _refusal(rule))
+    others = _other_session_days(inputs, planned_day, to)
+    crowded = race_week_held(inputs.races, to, others)
+    if crowded is not None:
+        return MoveVerdict(MoveOutcome.REFUSED, _race_week_refusal(*crowded))
     if not rule.lower_ok:
         return MoveVerdict(MoveOutcome.UPPER_CORE, _downgrade(rule))
     gap = D.MIN_GAP_STRENGTH // 24
-    close = [d for d in _other_session_days(inputs, planned_day, to) if abs((d - to).days) < gap]
+    close = [d for d in others if abs((d - to).days) < gap]
     if close:
         return MoveVerdict(
             MoveOutcome.WARNED,
@@ -117,16 +143,27 @@ def judge_move(inputs: PlanInputs, *, planned_day: date, to: date) -> MoveVerdic
 
 
 def kept_moves(inputs: PlanInputs) -> tuple[SessionLog, ...]:
-    """The logs as the plan uses them: a move onto a day that allows no strength is not kept
-    (the session stays planned as if never moved); a move onto a limited day is upper body +
-    core. Moves recorded through `judge_move` never need this; older records might."""
+    """The logs as the plan uses them: a move onto a day that allows no strength, or into an A
+    race's last six days that already hold a logged session, is not kept (the session stays
+    planned as if never moved); a move onto a limited day is upper body + core. Moves recorded
+    through `judge_move` never need this; older records might."""
     out = []
     for lg in inputs.logs:
         if lg.status is LogStatus.MOVED and lg.moved_to is not None:
             rule = day_rule_for_move(inputs, log_day(lg))
-            if not rule.any_ok:
+            if not rule.any_ok or _crowds_race_week(inputs, lg, out):
                 continue
             if not rule.lower_ok and lg.lower_body:
                 lg = replace(lg, lower_body=False)
         out.append(lg)
     return tuple(out)
+
+
+def _crowds_race_week(inputs: PlanInputs, move: SessionLog, kept: list[SessionLog]) -> bool:
+    """A move into an A race's D-6..D-1 that already holds a done session or a kept move."""
+    others = [
+        log_day(lg)
+        for lg in (*kept, *(x for x in inputs.logs if x.status is LogStatus.DONE))
+        if lg is not move and lg.status is not LogStatus.SKIPPED
+    ]
+    return race_week_held(inputs.races, log_day(move), others) is not None

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from planner import defaults as D
 from planner.checklists import day_checklist
+from planner.experience import rotation_frozen
 from planner.explain import day_label, render
 from planner.history import week_load
 from planner.inputs import Carry, PlanInputs, PlanResources, log_day
@@ -78,13 +79,28 @@ def carry_after(plan: WeekPlan, previous: Carry) -> Carry:
     legs = tuple(s.day for s in sessions if s.intensity in LEG_INTENSITIES)
     if not sessions:
         return replace(previous)
-    return Carry(tuple(s.day for s in sessions), sessions[-1].variant, legs or previous.leg_days)
+    single_leg = next(
+        (e.id for s in reversed(sessions) for e in s.exercises if e.pattern == "single-leg"),
+        previous.single_leg,
+    )
+    days = tuple(s.day for s in sessions)
+    return Carry(days, sessions[-1].variant, legs or previous.leg_days, single_leg)
+
+
+def _keep_single_leg(inputs: PlanInputs, ctx: WeekContext, carry: Carry) -> WeekContext:
+    """Nothing new near an A race (§6.1): a week where the rotation is frozen keeps the
+    single-leg exercise last done, also when the rotation moved on in weeks that held no
+    session (recovery after an earlier race, days not available)."""
+    if carry.single_leg is None or not rotation_frozen(ctx.week_start, inputs.races):
+        return ctx
+    single_leg = (carry.single_leg, *ctx.exp.single_leg)
+    return replace(ctx, exp=replace(ctx.exp, single_leg=single_leg))
 
 
 def plan_week(inputs: PlanInputs, week_start: date, carry: Carry | None = None) -> WeekPlan:
     """One week: phase, level, count with its reason, placed sessions, day checklists."""
     carry = carry or Carry()
-    ctx = week_context(inputs, week_start)
+    ctx = _keep_single_leg(inputs, week_context(inputs, week_start), carry)
     placement = place_week(inputs, ctx, carry)
     reason_id, values, reason = week_reason(inputs, ctx, placement)
     sessions = fill_sessions(inputs, ctx, placement, carry)

@@ -95,7 +95,7 @@ def place_week(inputs: PlanInputs, ctx: WeekContext, carry: Carry) -> Placement:
     fits = len(ideal) + len(moved_out)
     if not in_week and not moved_out and ctx.week_start >= inputs.today:
         return Placement([_planned(r) for r in ideal], fits, notes)
-    placed = [_logged(lg) for lg in in_week]
+    placed = _one_per_day([_logged(lg) for lg in in_week])
     taken = {p.day for p in placed}
     active = [p for p in placed if p.status != "skipped"]
     for r in _past_sessions(inputs, ctx, ideal, notes):
@@ -112,6 +112,8 @@ def place_week(inputs: PlanInputs, ctx: WeekContext, carry: Carry) -> Placement:
         placed += [_planned(r) for r in choose_days(inputs, ctx, left, open_rules, occupied, notes)]
     if notes.get("unseen_past"):  # the days before the plan began count for nothing
         fits = min(fits, len([p for p in placed if p.status != "skipped"]) + len(moved_out))
+    if light is not None and light.day not in {p.day for p in placed if p.status == "planned"}:
+        notes.pop("light_day")  # logged sessions took the week: the reason must not name it
     return Placement(sorted(placed, key=lambda p: p.day), fits, notes)
 
 
@@ -137,6 +139,15 @@ def _past_sessions(
     return [r for r in seen if r.any_ok]
 
 
+def _one_per_day(logged: list[Placed]) -> list[Placed]:
+    """One record per day: a session done or moved there outranks a skipped one on that day,
+    so the day shows what the runner did and the rest of the plan counts it."""
+    by_day: dict[date, Placed] = {}
+    for p in sorted(logged, key=lambda p: p.status != "skipped"):
+        by_day[p.day] = p
+    return list(by_day.values())
+
+
 def _planned(rule: DayRule) -> Placed:
     return Placed(rule.day, "planned", upper_core=not rule.lower_ok, rule=rule)
 
@@ -157,10 +168,21 @@ def _early_light(inputs: PlanInputs, ctx: WeekContext, occupied: list[date]) -> 
     if not ctx.cross:
         return None
     race = next_a_race(ctx.week_start, inputs.races)
+    if any(_in_race_week(race.day, log_day(lg)) for lg in _held(inputs.logs)):
+        return None  # a logged session already holds the race week's one session
     r = race_week_day(ctx.cross, race, occupied)
     if r is None or r.day >= ctx.week_start + WEEK:
         return None
     return r
+
+
+def _held(logs: Sequence[SessionLog]) -> list[SessionLog]:
+    return [lg for lg in logs if lg.status is not LogStatus.SKIPPED]
+
+
+def _in_race_week(race_day: date, day: date) -> bool:
+    """D-6..D-1: the days that hold one session at most (§4.2)."""
+    return 0 < (race_day - day).days <= max(D.RACE_WEEK_LIGHT_DAYS)
 
 
 def _in_race_week_window(race_day: date, day: date) -> bool:

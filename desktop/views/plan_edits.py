@@ -27,6 +27,7 @@ from operations import diary, training
 from operations.recorded_sessions import RecordedSession, log_recorded_sessions
 from planner.model import DayPlan, WeekPlan
 from planner.move_days import good_move_days
+from planner.moves import MoveVerdict
 
 
 class PlanEdits(QObject):
@@ -140,8 +141,15 @@ class PlanEdits(QObject):
             ),
         }[choice.status]
 
-        def record(cancel: threading.Event) -> int:
-            return diary.log_session_undoable(
+        today = self.services.today
+
+        def record(cancel: threading.Event) -> tuple[int | None, MoveVerdict | None]:
+            verdict = None
+            if choice.status == "moved" and choice.moved_to is not None:
+                verdict = training.judge_move(db, day=day, moved_to=choice.moved_to, today=today)
+                if not verdict.allowed:
+                    return None, verdict  # refused: nothing is stored
+            token = diary.log_session_undoable(
                 db,
                 day=day,
                 status=choice.status,
@@ -149,12 +157,20 @@ class PlanEdits(QObject):
                 rpe=choice.rpe,
                 minutes=choice.minutes,
                 sets=choice.sets,
+                today=today,
             )
+            return token, verdict
 
-        def recorded(token: int) -> None:
+        def recorded(result: tuple[int | None, MoveVerdict | None]) -> None:
+            token, verdict = result
+            if token is None:
+                refused = self.tr("{t} not moved: {why}").format(t=title, why=verdict.reason)
+                self.show_message(refused)
+                return
             self.undo_stack.append((token, label))
             self._update_undo_action()
-            self.replan(label, before, day)
+            said = f"{label}. {verdict.reason.rstrip('.')}" if verdict and verdict.reason else label
+            self.replan(said, before, day)
 
         return self.services.run(record, recorded, name="log")
 
@@ -175,6 +191,10 @@ class PlanEdits(QObject):
             self._announce(f"{label}. {change}", 12000)
 
         self.services.run(fetch, show)
+
+    def show_message(self, text: str) -> None:
+        """Say something in the status bar and the calendar's banner."""
+        self._announce(text, 12000)
 
     def _announce(self, message: str, ms: int) -> None:
         self.last_change = message

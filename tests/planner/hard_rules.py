@@ -217,7 +217,7 @@ def reason_mismatches(plans: Sequence[WeekPlan], races: Sequence[Race]) -> list[
 
 def _named_days(w: WeekPlan, every, by_day, labels) -> list[str]:
     out = []
-    if w.facts.reason_id == "race_week_a":
+    if w.facts.reason_id == "race_week_a" or "One light session on" in w.reason:
         m = re.search(r"One light session on (\w{3} \d+ \w{3})( \(last week\))?", w.reason)
         day = labels.get(m.group(1)) if m else None
         if m and day is not None and day not in every:
