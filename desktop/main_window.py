@@ -322,10 +322,17 @@ class MainWindow(WindowLoading, QMainWindow):
         reads it in a job)."""
         return status_summary(self.db).activities
 
-    def refresh_status(self) -> None:
-        """Read the activity count and the last sync in a job, then show them."""
+    def refresh_status(self, note: str = "") -> None:
+        """Read the activity count and the last sync in a job, then show them; a `note` is
+        shown after them, so the summary arriving later does not hide it."""
         db = self.db
-        self.run(lambda c: status_summary(db), self._show_status_summary, name="status")
+
+        def show(summary: StatusSummary) -> None:
+            self._show_status_summary(summary)
+            if note:
+                self.statusBar().showMessage(note, 15000)
+
+        self.run(lambda c: status_summary(db), show, name="status")
 
     def _show_status_summary(self, summary: StatusSummary) -> None:
         self.statusBar().showMessage(
@@ -345,18 +352,23 @@ class MainWindow(WindowLoading, QMainWindow):
         self.show_view("settings")
         self.settings_view.strava.client_id.setFocus()
 
-    def _restored(self) -> None:
-        """A backup replaced the data: the profile and every view are read again."""
+    def _restored(self, note: str) -> None:
+        """A backup replaced the data: the profile and every view are read again, then the
+        status bar says what was restored."""
         self.reload_profile()
-        self.data_changed()
+        self._reload_views()
+        self.refresh_status(note)
 
     def data_changed(self) -> None:
         """After an import: everything may have changed."""
+        self._reload_views()
+        self.refresh_status()
+
+    def _reload_views(self) -> None:
+        """Read the shown view again now and every other one when it is next shown."""
         self._loaded.clear()
-        self._loaded.add(self.current_view)
         self.invalidate_plans()
         self._view_changed(self.sidebar.currentRow())
-        self.refresh_status()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

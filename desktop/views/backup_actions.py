@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 
 class BackupActions(QObject):
     """The two File menu actions, through the window's services; `restored` tells the window
-    that every view must reload."""
+    that every view must reload, with the line to show once it has (the reload's own status
+    line would otherwise replace it)."""
 
-    restored = Signal()
+    restored = Signal(str)
 
     def __init__(self, services: WindowServices, *, owner: QWidget) -> None:
         super().__init__(owner)
@@ -74,12 +75,10 @@ class BackupActions(QObject):
         self.services.run(work, self._restored, name="restore")
 
     def _restored(self, done: backup.Restored) -> None:
-        self.restored.emit()
-        self.services.show_status(
+        self.restored.emit(
             self.tr("Restored {f}; your previous data is in {p}").format(
                 f=done.source.name, p=done.previous
-            ),
-            15000,
+            )
         )
 
 

@@ -47,6 +47,8 @@ def test_restore_in_the_window_asks_then_brings_the_backup_back_and_reloads(
     window = open_window(qtbot, demo_db, tmp_path)
     copy = back_up_now(demo_db, to=tmp_path / "copy.sqlite")
     training.add_race(demo_db, day=date(2027, 6, 1), name="After", distance_km=5, priority="C")
+    window.show_view("races")
+    qtbot.waitUntil(lambda: "After" in _race_names(window), timeout=10000)
     seen: list[str] = []
     answer_next_question(QMessageBox.StandardButton.Yes, seen)
     window.file_menu.backups.restore(copy)
@@ -54,7 +56,13 @@ def test_restore_in_the_window_asks_then_brings_the_backup_back_and_reloads(
     assert "copy.sqlite" in seen[0] and "kept as a backup" in seen[0]
     assert "After" not in [r.name for r in training.list_races(demo_db)]
     qtbot.waitUntil(lambda: "Restored copy.sqlite" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "After" not in _race_names(window), timeout=10000)  # reloaded
     assert list((tmp_path / "backups").glob("before-restore-*.sqlite"))
+
+
+def _race_names(window) -> list[str]:
+    table = window.races.table
+    return [table.item(row, 1).text() for row in range(table.rowCount()) if table.item(row, 1)]
 
 
 def test_restore_of_a_file_that_is_not_a_backup_is_refused_without_asking(qtbot, demo_db, tmp_path):

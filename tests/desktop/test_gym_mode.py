@@ -4,20 +4,32 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.views.gym_mode import planned_weight_kg
-from tests.desktop.window_fixtures import demo_db, open_window, wait_for_plans
+from tests.desktop.window_fixtures import demo_db, first_session_day, open_window, wait_for_plans
 
 __all__ = ["demo_db"]
 
-SESSION_DAY = date(2026, 11, 24)  # Strength A of the demo's last week, not logged yet
-NEXT_A = date(2026, 12, 8)
+LAST_WEEK = date(2026, 11, 23)  # the week after the demo season: Strength A, not logged yet
+WEEK_OF_NEXT_A = date(2026, 12, 7)  # one session a week, A and B in turn
 
 
-def _gym(qtbot, window, day=SESSION_DAY):
-    card = window.edits.open_session(day)
+@pytest.fixture
+def session_day(demo_db) -> date:
+    """The day of the last week's session, as the plan places it."""
+    return first_session_day(demo_db, LAST_WEEK)
+
+
+def _open_on_session_day(qtbot, demo_db, tmp_path, session_day):
+    """The window as the runner opens it on the day of the session, in the gym."""
+    return open_window(qtbot, demo_db, tmp_path, today=session_day)
+
+
+def _gym(qtbot, window):
+    card = window.edits.open_session(window.today)
     assert card is not None and card.gym_button.isEnabled()
     gym = card.open_gym_mode()
     qtbot.waitExposed(gym)
@@ -25,11 +37,11 @@ def _gym(qtbot, window, day=SESSION_DAY):
 
 
 def test_gym_mode_has_one_row_per_set_with_target_and_a_weight_box_in_the_runners_unit(
-    qtbot, demo_db, tmp_path
+    qtbot, demo_db, tmp_path, session_day
 ):
-    window = open_window(qtbot, demo_db, tmp_path)
+    window = _open_on_session_day(qtbot, demo_db, tmp_path, session_day)
     _card, gym = _gym(qtbot, window)
-    session = window.calendar.grid.days[SESSION_DAY].strength
+    session = window.calendar.grid.days[session_day].strength
     assert len(gym.rows) == sum(e.sets for e in session.exercises)
     squat = [r for r in gym.rows if r.exercise.id == "back_squat"]
     assert [r.number for r in squat] == [1, 2]
@@ -42,9 +54,9 @@ def test_gym_mode_has_one_row_per_set_with_target_and_a_weight_box_in_the_runner
 
 
 def test_ticking_a_set_starts_the_rest_timer_which_counts_down_to_the_next_set(
-    qtbot, demo_db, tmp_path
+    qtbot, demo_db, tmp_path, session_day
 ):
-    window = open_window(qtbot, demo_db, tmp_path)
+    window = _open_on_session_day(qtbot, demo_db, tmp_path, session_day)
     _card, gym = _gym(qtbot, window)
     squat = next(r for r in gym.rows if r.exercise.id == "back_squat")
     squat.tick.setChecked(True)
@@ -60,9 +72,9 @@ def test_ticking_a_set_starts_the_rest_timer_which_counts_down_to_the_next_set(
 
 
 def test_enter_ticks_the_next_set_and_a_changed_weight_carries_to_the_later_sets(
-    qtbot, demo_db, tmp_path
+    qtbot, demo_db, tmp_path, session_day
 ):
-    window = open_window(qtbot, demo_db, tmp_path)
+    window = _open_on_session_day(qtbot, demo_db, tmp_path, session_day)
     _card, gym = _gym(qtbot, window)
     squat = [r for r in gym.rows if r.exercise.id == "back_squat"]
     squat[0].weight.setValue(60)
@@ -75,9 +87,10 @@ def test_enter_ticks_the_next_set_and_a_changed_weight_carries_to_the_later_sets
 
 
 def test_finishing_logs_the_session_with_its_sets_and_next_time_starts_from_them(
-    qtbot, demo_db, tmp_path
+    qtbot, demo_db, tmp_path, session_day
 ):
-    window = open_window(qtbot, demo_db, tmp_path)
+    next_a = first_session_day(demo_db, WEEK_OF_NEXT_A, today=session_day)
+    window = _open_on_session_day(qtbot, demo_db, tmp_path, session_day)
     card, gym = _gym(qtbot, window)
     squat = [r for r in gym.rows if r.exercise.id == "back_squat"]
     squat[0].weight.setValue(60)
@@ -89,17 +102,17 @@ def test_finishing_logs_the_session_with_its_sets_and_next_time_starts_from_them
     assert card.choice.status == "done"
     assert ("back_squat", 60.0, 6) in card.choice.sets
     qtbot.waitUntil(lambda: "done" in window.last_change, timeout=15000)
-    window.calendar.go_to(NEXT_A)
-    wait_for_plans(qtbot, window, NEXT_A)
+    window.calendar.go_to(next_a)
+    wait_for_plans(qtbot, window, next_a)
     qtbot.waitUntil(
-        lambda: window.calendar.grid.days[SESSION_DAY].strength.status == "done", timeout=15000
+        lambda: window.calendar.grid.days[session_day].strength.status == "done", timeout=15000
     )
-    nxt = window.calendar.grid.days[NEXT_A].strength
+    nxt = window.calendar.grid.days[next_a].strength
     back_squat = next(e for e in nxt.exercises if e.id == "back_squat")
     assert back_squat.last == ((60.0, 6), (60.0, 5))
     assert back_squat.load_hint.startswith("60 kg as last time")
     assert planned_weight_kg(back_squat) == 60  # gym mode starts next time from 60 kg
-    again = window.edits.open_session(NEXT_A)
+    again = window.edits.open_session(next_a)
     assert not again.gym_button.isEnabled()  # still ahead
     texts = [label.text() for label in again.exercise_box.findChildren(QLabel)]
     assert any("last time 60 kg × 6, 5" in t for t in texts)

@@ -8,7 +8,7 @@ from desktop.views import help_menu
 from desktop.views.plan_help import GLOSSARY
 from planner.model import DayPlan, DayType, Intensity, StrengthSession
 from planner.move_days import good_move_days
-from tests.desktop.window_fixtures import demo_db, open_window
+from tests.desktop.window_fixtures import demo_db, first_session_day, open_window
 
 __all__ = ["demo_db"]
 
@@ -63,8 +63,9 @@ def test_good_days_to_move_to_avoid_the_eve_of_long_and_key_runs_and_other_sessi
 
 
 def test_the_move_page_names_good_days(qtbot, demo_db, tmp_path):
+    session_day = first_session_day(demo_db, date(2026, 11, 23))
     window = open_window(qtbot, demo_db, tmp_path)
-    card = window.edits.open_session(date(2026, 11, 24))
+    card = window.edits.open_session(session_day)
     assert card.good_days and "Good days:" in card.move_hint.text()
     assert all(d >= window.today for d in card.good_days)
     card.reject()

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 
 from desktop.views import theme
-from tests.desktop.window_fixtures import SEASON_END, demo_db, open_window, wait_for_plans
+from tests.desktop.window_fixtures import (
+    SEASON_END,
+    demo_db,
+    next_session_day,
+    open_window,
+    wait_for_plans,
+)
 
 __all__ = ["demo_db"]
 
@@ -27,9 +33,11 @@ def test_the_strip_says_what_today_holds_and_which_session_comes_next(qtbot, dem
 
 
 def test_a_past_session_without_a_log_is_named_with_a_link_that_opens_it(qtbot, demo_db, tmp_path):
-    window = open_window(qtbot, demo_db, tmp_path)
+    seen = open_window(qtbot, demo_db, tmp_path)  # the runner sees the week's plan on 25 Nov
+    missed = next_session_day(seen, SEASON_END)
+    seen.close()
+    window = open_window(qtbot, demo_db, tmp_path, today=missed + timedelta(days=2))
     strip = window.calendar.strip
-    missed = date(2026, 11, 24)  # Strength A of the demo's last week: never logged
     qtbot.waitUntil(lambda: strip.missed_line.isVisible(), timeout=10000)
     assert "Not logged" in strip.missed_line.text()
     assert f"href='{missed.isoformat()}'" in strip.missed_line.text()

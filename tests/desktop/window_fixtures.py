@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop.main_window import MainWindow
+from operations.training import plan_weeks
 from store import Database
 
 SEASON_END = date(2026, 11, 25)  # a Wednesday; the demo season ends the Sunday before
@@ -48,6 +49,13 @@ def next_session_day(window: MainWindow, start: date) -> date:
         if plan is not None and plan.strength is not None and plan.strength.status == "planned":
             return d
     raise AssertionError(f"no planned session in the three weeks from {start}")
+
+
+def first_session_day(db: Database, week_start: date, today: date = SEASON_END) -> date:
+    """The day holding the first strength session of the week from `week_start`, as the plan
+    shown on `today` places it (the planner, not the test, decides the day)."""
+    (week,) = plan_weeks(db, start=week_start, weeks=1, today=today)
+    return next(d.day for d in week.days if d.strength is not None)
 
 
 def hold_import_until_cancelled(monkeypatch) -> None:

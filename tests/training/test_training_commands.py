@@ -302,9 +302,10 @@ def test_sets_logged_from_the_command_line_come_back_as_last_time_in_plan_json(c
 
 
 def test_a_set_of_an_exercise_not_in_the_library_is_refused_and_nothing_is_logged(capsys, data_dir):
-    code, _, err = cli(capsys, data_dir, "log", "2026-11-24", "--done", "--set", "curl=20x10")
+    day = _first_session_day(data_dir).isoformat()
+    code, _, err = cli(capsys, data_dir, "log", day, "--done", "--set", "curl=20x10")
     assert code == 2 and "'curl' is not an exercise in the library" in err
-    code, _, err = cli(capsys, data_dir, "log", "2026-11-24", "--done", "--set", "squat")
+    code, _, err = cli(capsys, data_dir, "log", day, "--done", "--set", "squat")
     assert code == 2 and err.startswith("strongstride: --set: 'squat' is not a set")
     db = Database.open(data_dir / "strongstride.sqlite")
     try:
