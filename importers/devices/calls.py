@@ -104,3 +104,35 @@ def call_with_timeout(what: str, fn: Callable[[], T], timeout: float) -> T:
         return worker.call(what, fn)
     finally:
         worker.close()
+
+
+class ThreadedDevice:
+    """The `Device` surface of an adapter whose every call runs on `self.thread` with a time
+    limit. Subclasses set `thread` and `top_folder` and provide `_list`, `_stat`, `_read`,
+    `_write` and `_make_folder`; `_call` may wrap each call (WPD turns COM errors into words)."""
+
+    thread: DeviceThread
+    top_folder = "the top folder"  # how a time-out message names the listing of ""
+
+    def _call(self, what: str, fn: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
+        return self.thread.call(what, fn, *args, timeout=timeout)
+
+    def list(self, folder: str) -> list:
+        return self._call(
+            f"listing {folder or self.top_folder}",
+            self._list,
+            folder,
+            timeout=self.thread.timeout * LIST_FACTOR,
+        )
+
+    def stat(self, path: str):
+        return self._call(f"looking at {path}", self._stat, path)
+
+    def read(self, path: str, dest) -> int:
+        return self._call(f"reading {path}", self._read, path, dest)
+
+    def write(self, path: str, data: bytes) -> None:
+        self._call(f"writing {path}", self._write, path, data)
+
+    def make_folder(self, path: str) -> None:
+        self._call(f"making {path}", self._make_folder, path)

@@ -11,10 +11,10 @@ import shutil
 from pathlib import Path
 
 from importers.devices.base import DeviceError, DeviceGone, DeviceInfo, Entry
-from importers.devices.calls import DEFAULT_TIMEOUT_S, LIST_FACTOR, DeviceThread
+from importers.devices.calls import DEFAULT_TIMEOUT_S, DeviceThread, ThreadedDevice
 
 
-class FolderDevice:
+class FolderDevice(ThreadedDevice):
     """A `Device` over a local folder (a mount point)."""
 
     def __init__(self, info: DeviceInfo, root: Path, *, timeout: float = DEFAULT_TIMEOUT_S):
@@ -24,26 +24,6 @@ class FolderDevice:
 
     def _path(self, path: str) -> Path:
         return self.root.joinpath(*[p for p in path.split("/") if p])
-
-    def list(self, folder: str) -> list[Entry]:
-        return self.thread.call(
-            f"listing {folder or 'the top folder'}",
-            self._list,
-            folder,
-            timeout=self.thread.timeout * LIST_FACTOR,
-        )
-
-    def stat(self, path: str) -> Entry:
-        return self.thread.call(f"looking at {path}", self._stat, path)
-
-    def read(self, path: str, dest: Path) -> int:
-        return self.thread.call(f"reading {path}", self._read, path, dest)
-
-    def write(self, path: str, data: bytes) -> None:
-        self.thread.call(f"writing {path}", self._write, path, data)
-
-    def make_folder(self, path: str) -> None:
-        self.thread.call(f"making {path}", self._make_folder, path)
 
     def close(self) -> None:
         self.thread.close()

@@ -24,7 +24,7 @@ from importers.devices.base import (
     DeviceInfo,
     Entry,
 )
-from importers.devices.calls import DEFAULT_TIMEOUT_S, LIST_FACTOR, DeviceThread
+from importers.devices.calls import DEFAULT_TIMEOUT_S, DeviceThread, ThreadedDevice
 
 GARMIN_VENDOR_ID = 0x091E
 
@@ -78,8 +78,10 @@ def raw_name(raw: Any) -> str:
     return f"Garmin watch {e.vendor_id:04x}:{e.product_id:04x}"
 
 
-class LibmtpDevice:
+class LibmtpDevice(ThreadedDevice):
     """One opened watch; the open, every call and the release run on its own thread."""
+
+    top_folder = "the storages"
 
     def __init__(self, info: DeviceInfo, binding: Libmtp, timeout: float) -> None:
         self.info = info
@@ -94,26 +96,6 @@ class LibmtpDevice:
         except BaseException:
             self.close()
             raise
-
-    def list(self, folder: str) -> list[Entry]:
-        return self.thread.call(
-            f"listing {folder or 'the storages'}",
-            self._list,
-            folder,
-            timeout=self.thread.timeout * LIST_FACTOR,
-        )
-
-    def stat(self, path: str) -> Entry:
-        return self.thread.call(f"looking at {path}", self._stat, path)
-
-    def read(self, path: str, dest: Path) -> int:
-        return self.thread.call(f"reading {path}", self._read, path, dest)
-
-    def write(self, path: str, data: bytes) -> None:
-        self.thread.call(f"writing {path}", self._write, path, data)
-
-    def make_folder(self, path: str) -> None:
-        self.thread.call(f"making {path}", self._make_folder, path)
 
     def close(self) -> None:
         with contextlib.suppress(DeviceError):  # stuck: the OS frees the device on exit

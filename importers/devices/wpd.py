@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from importers.devices.base import DeviceError, DeviceGone, DeviceInfo, Entry
-from importers.devices.calls import DEFAULT_TIMEOUT_S, LIST_FACTOR, DeviceThread
+from importers.devices.calls import DEFAULT_TIMEOUT_S, DeviceThread, ThreadedDevice
 from importers.devices.wpd_api import (
     CONTENT_TYPE,
     DEVICE_OBJECT,
@@ -69,8 +69,10 @@ def discover_devices(api: WpdApi) -> list[DeviceInfo]:
     return found
 
 
-class WpdDevice:
+class WpdDevice(ThreadedDevice):
     """One opened watch; COM lives on the device's own thread."""
+
+    top_folder = "the storages"
 
     def __init__(self, info: DeviceInfo, api: WpdApi, timeout: float) -> None:
         self.info = info
@@ -90,26 +92,6 @@ class WpdDevice:
         self, what: str, fn: Callable[..., Any], *args: Any, timeout: float | None = None
     ) -> Any:
         return self.thread.call(what, com_failure(self.info.name, what, fn), *args, timeout=timeout)
-
-    def list(self, folder: str) -> list[Entry]:
-        return self._call(
-            f"listing {folder or 'the storages'}",
-            self._list,
-            folder,
-            timeout=self.thread.timeout * LIST_FACTOR,
-        )
-
-    def stat(self, path: str) -> Entry:
-        return self._call(f"looking at {path}", self._stat, path)
-
-    def read(self, path: str, dest: Path) -> int:
-        return self._call(f"reading {path}", self._read, path, dest)
-
-    def write(self, path: str, data: bytes) -> None:
-        self._call(f"writing {path}", self._write, path, data)
-
-    def make_folder(self, path: str) -> None:
-        self._call(f"making {path}", self._make_folder, path)
 
     def close(self) -> None:
         with contextlib.suppress(DeviceError):  # stuck: Windows frees it when the app ends
