@@ -145,8 +145,9 @@ def test_an_unhandled_exception_in_the_window_shows_what_happened_and_the_log(qt
 @posix_only
 def test_files_copied_from_a_watch_are_private(tmp_path):
     from operations import imports
+    from operations.imports import drive
     from store import Database
-    from tests.importers.watch_tree import RUNS, drain, garmin_tree
+    from tests.importers.watch_tree import RUNS, garmin_tree
 
     old = os.umask(0o022)  # a usual umask: copies would be 0644 without the app's care
     try:
@@ -156,7 +157,7 @@ def test_files_copied_from_a_watch_are_private(tmp_path):
         data_dir.mkdir()
         db = Database.open(data_dir / "strongstride.sqlite")
         try:
-            report = drain(imports.sync_watch(db, data_dir=data_dir, mount=mount))
+            report = drive(imports.sync_watch(db, data_dir=data_dir, mount=mount))
         finally:
             db.close()
     finally:

@@ -12,9 +12,10 @@ from importers.devices.gvfs import GvfsAdapter
 from importers.devices.libmtp import Libmtp, LibmtpAdapter
 from importers.devices.libmtp_binding import candidates
 from importers.watch import discover, send_workout, sync_watch
+from operations.imports import drive
 from tests.conftest import FIT_FIXTURES
 from tests.importers.fake_libmtp import FakeLibmtp, file, folder
-from tests.importers.watch_tree import drain, garmin_tree, leftovers
+from tests.importers.watch_tree import garmin_tree, leftovers
 
 RUN = (FIT_FIXTURES / "run_forerunner965_hr_gps.fit").read_bytes()
 WALK = (FIT_FIXTURES / "walk_venu_hr_gps.fit").read_bytes()
@@ -55,7 +56,7 @@ def test_no_device_attached_is_a_clean_empty_answer():
 def test_a_watch_is_synced_through_libmtp_and_every_file_list_is_freed(db, tmp_path):
     lib = FakeLibmtp([FR965], watch_tree())
     adapter = adapter_for(lib)
-    report = drain(sync_watch(db, tmp_path / "data", adapters=[adapter], workers=1))
+    report = drive(sync_watch(db, tmp_path / "data", adapters=[adapter], workers=1))
     assert report.activities == 2 and not report.failed
     copies = tmp_path / "data" / "watch" / "Forerunner 965"
     assert (copies / "A1.FIT").read_bytes() == RUN
@@ -65,7 +66,7 @@ def test_a_watch_is_synced_through_libmtp_and_every_file_list_is_freed(db, tmp_p
 def test_a_broken_transfer_is_a_failure_with_libmtps_words_and_no_half_file(db, tmp_path):
     lib = FakeLibmtp([FR965], watch_tree())
     lib.fail_reads = {"A2.FIT"}
-    report = drain(sync_watch(db, tmp_path / "data", adapters=[adapter_for(lib)], workers=1))
+    report = drive(sync_watch(db, tmp_path / "data", adapters=[adapter_for(lib)], workers=1))
     assert report.activities == 1
     (failure,) = report.failed
     assert failure.path == "Forerunner 965: Internal Storage/GARMIN/ACTIVITY/A2.FIT"
@@ -76,7 +77,7 @@ def test_a_broken_transfer_is_a_failure_with_libmtps_words_and_no_half_file(db, 
 def test_a_file_deleted_on_the_watch_while_read_is_a_warning_not_a_failure(db, tmp_path):
     lib = FakeLibmtp([FR965], watch_tree())
     lib.vanish_on_read = {"A2.FIT"}
-    report = drain(sync_watch(db, tmp_path / "data", adapters=[adapter_for(lib)], workers=1))
+    report = drive(sync_watch(db, tmp_path / "data", adapters=[adapter_for(lib)], workers=1))
     assert report.activities == 1 and not report.failed
     assert report.warnings[0].path.endswith("A2.FIT")
     assert leftovers(tmp_path / "data") == []
@@ -85,7 +86,7 @@ def test_a_file_deleted_on_the_watch_while_read_is_a_warning_not_a_failure(db, t
 def test_a_transfer_that_ends_short_is_not_kept_as_a_copy(db, tmp_path):
     lib = FakeLibmtp([FR965], watch_tree())
     lib.short_reads = {"A1.FIT"}
-    report = drain(sync_watch(db, tmp_path / "data", adapters=[adapter_for(lib)], workers=1))
+    report = drive(sync_watch(db, tmp_path / "data", adapters=[adapter_for(lib)], workers=1))
     (failure,) = report.failed
     assert failure.path.endswith("A1.FIT") and f"of {len(RUN)} bytes arrived" in failure.reason
     assert not (tmp_path / "data" / "watch" / "Forerunner 965" / "A1.FIT").exists()

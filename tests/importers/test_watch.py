@@ -11,7 +11,8 @@ from importers.devices.gvfs import GvfsAdapter, name_from_host
 from importers.devices.mass_storage import DriveAdapter, candidate_roots
 from importers.pipeline import run_import
 from importers.watch import WatchNotFound, sync_watch
-from tests.importers.watch_tree import drain, garmin_tree, leftovers
+from operations.imports import drive
+from tests.importers.watch_tree import garmin_tree, leftovers
 
 
 def test_a_watch_laid_out_like_garmin_is_found_under_a_fake_mount_root(tmp_path):
@@ -50,7 +51,7 @@ def test_sync_copies_new_files_into_the_data_folder_then_imports_the_copies(db, 
     mount = tmp_path / "mnt" / "WATCH"
     garmin_tree(mount, storage="", profile_files=False)
     data_dir = tmp_path / "data"
-    report = drain(sync_watch(db, data_dir, mount=mount, workers=1))
+    report = drive(sync_watch(db, data_dir, mount=mount, workers=1))
     copies = sorted(p.name for p in (data_dir / "watch" / "Forerunner 965").iterdir())
     assert copies == [
         "RUN_FENIX5_HR_GPS_1MIN.FIT",
@@ -69,17 +70,17 @@ def test_a_second_sync_copies_and_imports_nothing_new(db, tmp_path):
     mount = tmp_path / "WATCH"
     garmin_tree(mount, storage="", profile_files=False)
     data_dir = tmp_path / "data"
-    drain(sync_watch(db, data_dir, mount=mount, workers=1))
+    drive(sync_watch(db, data_dir, mount=mount, workers=1))
     copies = sorted((data_dir / "watch").rglob("*.FIT"))
     written = [p.stat().st_mtime_ns for p in copies]
-    report = drain(sync_watch(db, data_dir, mount=mount, workers=1))
+    report = drive(sync_watch(db, data_dir, mount=mount, workers=1))
     assert report.activities == 0 and report.unchanged == 3
     assert [p.stat().st_mtime_ns for p in copies] == written  # not copied again
 
 
 def test_a_mount_without_an_activity_folder_says_what_to_do(db, tmp_path):
     with pytest.raises(WatchNotFound, match="GARMIN/Activity"):
-        drain(sync_watch(db, tmp_path, mount=tmp_path))
+        drive(sync_watch(db, tmp_path, mount=tmp_path))
 
 
 def test_an_mtp_watch_held_by_gvfs_is_found_named_and_synced(db, tmp_path):
@@ -90,7 +91,7 @@ def test_an_mtp_watch_held_by_gvfs_is_found_named_and_synced(db, tmp_path):
     adapter = GvfsAdapter(gvfs)
     (watch,) = adapter.discover()
     assert watch.kind == "gvfs" and watch.name == "Garmin Forerunner 255"
-    report = drain(sync_watch(db, tmp_path / "data", adapters=[adapter], workers=1))
+    report = drive(sync_watch(db, tmp_path / "data", adapters=[adapter], workers=1))
     assert report.activities == 3
     assert (tmp_path / "data" / "watch" / "Garmin Forerunner 255").is_dir()
 
@@ -99,7 +100,7 @@ def test_a_locked_mtp_watch_showing_no_files_is_told_to_unlock(db, tmp_path):
     gvfs = tmp_path / "gvfs"
     (gvfs / "mtp:host=Garmin_fenix_7" / "Internal Storage").mkdir(parents=True)
     with pytest.raises(WatchNotFound) as err:
-        drain(sync_watch(db, tmp_path / "data", adapters=[GvfsAdapter(gvfs)]))
+        drive(sync_watch(db, tmp_path / "data", adapters=[GvfsAdapter(gvfs)]))
     assert "unlock it" in str(err.value) and "Internal Storage" in str(err.value)
     assert "copy" not in str(err.value).lower()  # no hand-copying while a route works
 
@@ -112,7 +113,7 @@ def test_gvfs_host_names_lose_their_serial_number():
 def test_sync_also_copies_settings_and_monitoring_files_for_profile_suggestions(db, tmp_path):
     mount = tmp_path / "WATCH"
     garmin_tree(mount, storage="")
-    report = drain(sync_watch(db, tmp_path / "data", mount=mount, workers=1))
+    report = drive(sync_watch(db, tmp_path / "data", mount=mount, workers=1))
     assert report.activities == 3
     assert sorted(p.reason for p in report.skipped) == [
         "not an activity (monitoring_b file)",

@@ -10,9 +10,10 @@ from importers.devices import busy
 from importers.devices.base import DeviceBusy
 from importers.devices.wpd import WpdAdapter, is_watch
 from importers.watch import send_workout, sync_watch
+from operations.imports import drive
 from tests.conftest import FIT_FIXTURES
 from tests.importers.fake_wpd import FakeWpd, file, folder, storage
-from tests.importers.watch_tree import drain, leftovers
+from tests.importers.watch_tree import leftovers
 
 RUN = (FIT_FIXTURES / "run_forerunner965_hr_gps.fit").read_bytes()
 WALK = (FIT_FIXTURES / "walk_venu_hr_gps.fit").read_bytes()
@@ -56,7 +57,7 @@ def test_a_watch_is_walked_copied_and_imported_whatever_its_storage_is_called(
     db, tmp_path, storage_name
 ):
     fake = machine(storage_name)
-    report = drain(sync_watch(db, tmp_path / "data", adapters=[adapter_for(fake)], workers=1))
+    report = drive(sync_watch(db, tmp_path / "data", adapters=[adapter_for(fake)], workers=1))
     assert report.activities == 2 and not report.failed
     copy = tmp_path / "data" / "watch" / "Forerunner 255" / "2026-12-01-07-12-44.FIT"
     assert copy.read_bytes() == RUN  # read in 5,000-byte blocks through GetStream
@@ -65,7 +66,7 @@ def test_a_watch_is_walked_copied_and_imported_whatever_its_storage_is_called(
 
 def test_com_is_initialised_on_the_thread_that_uses_it_never_on_the_callers(db, tmp_path):
     fake = machine()
-    drain(sync_watch(db, tmp_path / "data", adapters=[adapter_for(fake)], workers=1))
+    drive(sync_watch(db, tmp_path / "data", adapters=[adapter_for(fake)], workers=1))
     assert fake.threads and fake.threads <= fake.initialised
     assert threading.get_ident() not in fake.threads
 
@@ -93,7 +94,7 @@ def test_a_device_held_by_another_program_is_retried_then_opened(db, tmp_path, m
     monkeypatch.setattr(busy, "OPEN_PAUSE_S", 0.0)
     fake = machine()
     fake.open_errors = [0x802A0001, 0x800700AA]  # already opened, busy
-    report = drain(sync_watch(db, tmp_path / "data", adapters=[adapter_for(fake)], workers=1))
+    report = drive(sync_watch(db, tmp_path / "data", adapters=[adapter_for(fake)], workers=1))
     assert report.activities == 2
 
 
@@ -114,7 +115,7 @@ def test_a_device_that_stays_held_says_to_quit_garmin_express(monkeypatch):
 def test_a_watch_unplugged_mid_copy_keeps_no_half_file(db, tmp_path):
     fake = machine()
     fake.read_errors = {"B2.fit": 0x8007048F}  # ERROR_DEVICE_NOT_CONNECTED after one block
-    report = drain(sync_watch(db, tmp_path / "data", adapters=[adapter_for(fake)], workers=1))
+    report = drive(sync_watch(db, tmp_path / "data", adapters=[adapter_for(fake)], workers=1))
     assert report.activities == 1
     assert [w.path for w in report.warnings] == ["Forerunner 255: Primary/GARMIN/Activity/B2.fit"]
     assert leftovers(tmp_path / "data") == []

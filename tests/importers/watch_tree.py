@@ -41,15 +41,6 @@ def garmin_tree(
     return folder
 
 
-def drain(gen):
-    """Run a progress generator to its end and return its value."""
-    while True:
-        try:
-            next(gen)
-        except StopIteration as stop:
-            return stop.value
-
-
 def leftovers(folder: Path) -> list[str]:
     """Half-copied files anywhere under `folder` (there must never be any)."""
     return sorted(p.name for p in folder.rglob("*.part"))
