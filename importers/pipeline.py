@@ -16,7 +16,7 @@ import functools
 import os
 import threading
 import zipfile
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 
 from importers import decode_worker
@@ -40,7 +40,9 @@ def import_files(
     cancel: threading.Event | None = None,
     source: str = "fit",
     workers: int | None = None,
+    before_writing: Callable[[], object] | None = None,
 ) -> Generator[Progress, None, ImportReport]:
+    """`before_writing` runs once, after the scan, when there are files to read (a backup)."""
     cancel = cancel or threading.Event()
     report = ImportReport()
     yield Progress(0, None, "Looking for files")
@@ -61,6 +63,8 @@ def import_files(
                 todo.append(item)
                 decoding.found(len(todo))
         total = len(todo)
+        if todo and before_writing is not None:
+            before_writing()
         writer = BatchWriter(db, report, hashes, source, {p: f.id for p, f in known.items()})
         yield Progress(0, total, f"{total} file(s) to read")
         done = 0

@@ -34,8 +34,14 @@ def import_paths(
     from importers.pipeline import import_files  # decoders load only when there is work
 
     paths = list(paths)
-    before_bulk_import(db, paths)  # a folder, a zip or many files: a backup first
-    report = yield from import_files(db, paths, cancel=cancel, workers=workers)
+    report = yield from import_files(
+        db,
+        paths,
+        cancel=cancel,
+        workers=workers,
+        # a folder, a zip or many files: a backup first, once the scan has found new files
+        before_writing=lambda: before_bulk_import(db, paths),
+    )
     return _with_loads(db, report)
 
 

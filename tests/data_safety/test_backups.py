@@ -91,6 +91,9 @@ def test_a_folder_import_is_preceded_by_a_backup_and_a_single_file_is_not(data_d
     (before,) = (data_dir / "backups").glob("before-import-*")
     with sqlite3.connect(before) as conn:  # the state before the folder came in
         assert conn.execute("SELECT count(*) FROM activity").fetchone() == (1,)
+    again = run_cli("--data-dir", str(data_dir), "import", str(folder))  # nothing new in it
+    assert again.returncode == 0, again.stderr
+    assert list((data_dir / "backups").glob("before-import-*")) == [before]
 
 
 def test_strongstride_backup_to_a_file_then_restore_brings_the_data_back(data_dir, tmp_path):
