@@ -77,6 +77,18 @@ def from_dicts(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def from_arrays(columns: dict[str, np.ndarray]) -> dict[str, Any]:
+    """Columns of records the fast decoder gave as arrays (`fitfast.records`): the fields the
+    importer reads, each left out when no record holds it, as `from_dicts` does."""
+    n = len(next(iter(columns.values()))) if columns else 0
+    out: dict[str, Any] = {"_count": n}
+    for name in RECORD_FIELDS:
+        col = columns.get(name)
+        if col is not None and not np.isnan(col).all():
+            out[name] = col
+    return out
+
+
 def _number(value: Any) -> float:
     ok = isinstance(value, int | float) and not isinstance(value, bool)
     return float(value) if ok else float("nan")

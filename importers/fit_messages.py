@@ -17,7 +17,7 @@ from typing import Any
 import fitdecode
 import fitfast
 
-from importers import fit_columns
+from importers import fit_columns, fit_lean
 
 # Seconds between the Unix epoch and the FIT epoch (1989-12-31T00:00:00Z).
 FIT_EPOCH_S = 631065600
@@ -96,15 +96,24 @@ class FitMessages:
 
 
 def read_fast(data: bytes) -> FitMessages:
-    """Decode with fitfast; raises `fitfast.FitDecodeError` on any structural or CRC fault."""
-    parsed = fitfast.parse(data, enum_names=True, datetimes=False)
+    """Decode with fitfast; raises `fitfast.FitDecodeError` on any structural or CRC fault.
+
+    Records come as columns from `fitfast.records` (which checks the whole file), the other
+    wanted messages from parsing the file's lean copy (`importers.fit_lean`); when no exact lean
+    copy can be made, the whole file is parsed and its record dicts become columns."""
+    lean = fit_lean.lean_fit(data)
+    if lean is None:
+        parsed = fitfast.parse(data, enum_names=True, datetimes=False)
+        records = fit_columns.from_dicts(parsed.pop("record", []))
+    else:
+        records = fit_columns.from_arrays(fitfast.records(data))
+        parsed = fitfast.parse(lean, enum_names=True, datetimes=False)
     out: dict[str, list[dict[str, Any]]] = {}
     for name in WANTED:
         rows = parsed.get(name)
         if rows and name != "record":
             out[name] = rows  # fields outside the profile stay under int keys; never read
-    records = fit_columns.from_dicts(parsed.pop("record", []))
-    del parsed  # the record dicts go now
+    del parsed  # the record dicts, if any, go now
     for row in out.get("hr", []):
         if isinstance(row.get("event_timestamp_12"), bytes | bytearray):
             row["event_timestamp_12"] = list(row["event_timestamp_12"])
