@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from cli import validate
 from cli.context import CliContext, CliError, print_json, write_csv
+from operations.paths import database_path
 
 ACTIVITY_FIELDS = (
     "id",
@@ -97,6 +98,11 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing and len(missing) == len(args.paths):
         raise CliError(f"import: no such file or folder: {', '.join(missing)}")
+    # The import runners repeat most finds nothing new: answered without opening the database
+    # for writing (no daily backup either: nothing changes).
+    report = imports.resync_report(database=database_path(ctx.data_dir), paths=args.paths)
+    if report is not None:
+        return _finish(report, args.json)
     job = imports.import_paths(ctx.db, paths=args.paths, cancel=threading.Event())
     report = _drive(job, args.json)
     return _finish(report, args.json, _recorded(ctx, report))

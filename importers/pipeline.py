@@ -22,8 +22,9 @@ from pathlib import Path
 from importers import decode_worker
 from importers.decode_worker import Decoded
 from importers.progress import Progress
-from importers.report import FileProblem, ImportReport
-from importers.sources import Archives, Candidate, Rejected, walk
+from importers.report import ImportReport
+from importers.resync import failed_read, sort_found
+from importers.sources import Archives, Candidate, walk
 from importers.worker_pool import DecodePool
 from importers.writer import BatchWriter
 from store import Database
@@ -49,7 +50,7 @@ def import_files(
     with db.session() as s:
         known = store.known_files_by_path(s)
         hashes = store.known_hashes(s)
-    failed = {f.sha256: f.error or "failed before" for f in known.values() if _failed_read(f)}
+    failed = {f.sha256: f.error or "failed before" for f in known.values() if failed_read(f)}
     decoding = _Decoding(workers or os.cpu_count() or 1, frozenset(hashes), failed)
     try:
         todo: list[Candidate] = []
@@ -59,7 +60,7 @@ def import_files(
                 return report
             if seen % 500 == 0:
                 yield Progress(0, None, f"Looking for files: {seen} found")
-            if _sort_found(item, known, report):
+            if sort_found(item, known, report):
                 todo.append(item)
                 decoding.found(len(todo))
         total = len(todo)
@@ -82,29 +83,6 @@ def import_files(
         decoding.close()
     report.cancelled = cancel.is_set() and done < total
     return report
-
-
-def _failed_read(f: store.KnownFile) -> bool:
-    """A file that was read and failed to decode: not read again until it changes."""
-    return f.status == "failed" and bool(f.sha256)
-
-
-def _sort_found(item: Candidate | Rejected, known: dict, report: ImportReport) -> bool:
-    """Report what needs no reading; True for a candidate that must be decoded."""
-    if isinstance(item, Rejected):
-        target = report.failed if item.failed else report.skipped
-        target.append(FileProblem(item.path, item.reason))
-        return False
-    k = known.get(item.path)
-    if k is None or k.size != item.size or k.mtime != item.mtime:
-        return True
-    if k.status != "failed":
-        report.unchanged += 1
-        return False
-    if _failed_read(k):
-        report.failed_before.append(FileProblem(item.path, k.error or "failed before"))
-        return False
-    return True  # it could not even be read last time: try again
 
 
 def _keep_resting_hr(db: Database, report: ImportReport, source: str) -> None:

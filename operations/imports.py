@@ -15,12 +15,23 @@ from typing import TYPE_CHECKING
 
 from importers.progress import Progress
 from importers.report import ImportReport
-from operations.backup import before_bulk_import
-from store import Database
 from store.privacy import private_tree
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy is loaded by the operations that open the database
     from importers.devices.base import Adapter, DeviceInfo
+    from store import Database
+
+
+def resync_report(*, database: Path, paths: Iterable[Path | str]) -> ImportReport | None:
+    """The report of importing `paths` when nothing among them needs reading (every file known
+    and unchanged, refused before, or refused by the scan), read without opening the database
+    for writing and without loading SQLAlchemy, the decoders or NumPy; None when some file needs
+    reading, or the database is new or needs an upgrade (then use `import_paths`)."""
+    from importers.resync import resync_report as sort_scan
+    from store.known_files import read_known_files
+
+    known = read_known_files(database)
+    return None if known is None else sort_scan(known, paths)
 
 
 def import_paths(
@@ -32,6 +43,7 @@ def import_paths(
 ) -> Generator[Progress, None, ImportReport]:
     """Import FIT files, `.fit.gz`, folders and zip archives (Garmin Connect exports too)."""
     from importers.pipeline import import_files  # decoders load only when there is work
+    from operations.backup import before_bulk_import
 
     paths = list(paths)
     report = yield from import_files(

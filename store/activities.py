@@ -16,22 +16,12 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from store.known_files import KnownFile
 from store.models import Activity, ActivityAlias, HrBin, ImportedFile, StrengthSet
 from store.series import pack_series
 
 DUPLICATE_START_S = 60
 DUPLICATE_TOLERANCE = 0.05
-
-
-@dataclass(frozen=True)
-class KnownFile:
-    id: int
-    path: str
-    sha256: str
-    size: int
-    mtime: float | None
-    status: str
-    error: str | None = None
 
 
 _FILE_COLUMNS = (

@@ -53,7 +53,7 @@ def stored_revision(path: Path) -> str | None:
         )
         return row[0] if row else None
 
-    return _read_only(path, read)
+    return read_only(path, read)
 
 
 def check_not_newer(path: Path, stored: str) -> None:
@@ -80,13 +80,13 @@ def check_pages(path: Path) -> None:
         return [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
 
     before = companions(path)
-    found = _read_only(path, problems)
+    found = read_only(path, problems)
     if found != ["ok"]:
         remove_new_companions(path, before)
         raise damaged_error(path, found[0], backup.latest_backup(path))
 
 
-def _read_only(path: Path, read):
+def read_only(path: Path, read):
     """Run `read(conn)` on a read-only connection; SQLite errors become one-line StoreErrors."""
     before = companions(path)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -36,3 +37,33 @@ def run_cli(
         cwd=cwd,
         timeout=timeout,
     )
+
+
+PROBE = """
+import json, sys
+from cli import main
+try:
+    code = main(sys.argv[2:])
+except SystemExit as exc:
+    code = exc.code
+with open(sys.argv[1], "w") as fh:
+    json.dump({"code": code, "loaded": sorted({m.split(".")[0] for m in sys.modules})}, fh)
+"""
+
+
+def loaded_by(tmp_path: Path, *args: str) -> set[str]:
+    """Run `strongstride ARGS` in a fresh interpreter; the top-level packages it imported."""
+    report = tmp_path / "loaded.json"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(report), *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(report.read_text())
+    assert result["code"] == 0, done.stderr
+    return set(result["loaded"])

@@ -7,49 +7,16 @@ when it finished, so nothing loaded by the test run itself can hide or fake an i
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from cli import main
-from tests.cli.process import REPO
+from tests.cli.process import loaded_by
 
 TODAY = date(2026, 11, 25)
 HEAVY = {"sqlalchemy", "alembic", "numpy", "fitfast", "fitdecode", "PySide6", "shiboken6"}
 NOT_FOR_VIEWS = {"numpy", "fitfast", "fitdecode", "PySide6", "shiboken6"}
-
-PROBE = """
-import json, sys
-from cli import main
-try:
-    code = main(sys.argv[2:])
-except SystemExit as exc:
-    code = exc.code
-with open(sys.argv[1], "w") as fh:
-    json.dump({"code": code, "loaded": sorted({m.split(".")[0] for m in sys.modules})}, fh)
-"""
-
-
-def loaded_by(tmp_path: Path, *args: str) -> set[str]:
-    """Run `strongstride ARGS` in a fresh interpreter; the top-level packages it imported."""
-    report = tmp_path / "loaded.json"
-    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(report), *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(report.read_text())
-    assert result["code"] == 0, done.stderr
-    return set(result["loaded"])
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["plan", "--help"]])
