@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from operations import diary, training
-from operations.export.workout_fit import EXERCISES
+from operations.export.fit_exercise_names import EXERCISES
 from planner.recorded_sets import match_sets
 from store import Database
 from store import strength as store_strength
