@@ -110,11 +110,9 @@ class MainWindow(WindowLoading, QMainWindow):
         self._build_menus()
         self._build_status()
         self._connect()
-        self.restore_state()
-        self.refresh_status()
+        self._start = _StartOrder()
+        self.restore_state()  # the calendar asks for its page: the first job in the queue
         self.reload_profile()
-        self.edits.load_checklist_record()
-        self.load_comparison()
 
     # -- construction -----------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -437,13 +435,59 @@ class MainWindow(WindowLoading, QMainWindow):
     def show_about(self) -> None:
         help_menu.show_about(self)
 
+    # -- start-up order ----------------------------------------------------------------------
+    # The first page's plan is the first job and its paint the first thing the runner sees;
+    # the other reads (status bar, checklist record, comparison) and, once the window shows,
+    # the welcome check, Strava's status and the watch monitor wait for that paint, so no
+    # other job (or its imports: Strava's client alone costs 0.4 s) competes with it.
+    def first_page_loaded(self) -> None:
+        """The first page's plan job ended (with plans or an error)."""
+        if self._start.page_loaded:
+            return
+        self._start.page_loaded = True
+        grid = self.calendar.grid
+        if grid.isVisible() and grid.days:
+            grid.plans_painted.connect(
+                self._start_other_reads, Qt.ConnectionType.SingleShotConnection
+            )
+            QTimer.singleShot(2000, self._start_other_reads)  # if no paint comes (minimised)
+        else:
+            self._start_other_reads()
+
+    def after_first_paint(self, fn) -> None:
+        """Run `fn` now, or once the first page has been painted if it has not been yet."""
+        if self._start.reads_started:
+            fn()
+        else:
+            self._start.waiting.append(fn)
+
+    def _start_other_reads(self) -> None:
+        if self._start.reads_started:
+            return
+        self._start.reads_started = True
+        self.refresh_status()
+        self.edits.load_checklist_record()
+        self.load_comparison()
+        for fn in self._start.waiting:  # the pages either side, planned ahead
+            fn()
+        self._start.waiting.clear()
+        if self._start.shown:
+            self._start_shown_tasks()
+
+    def _start_shown_tasks(self) -> None:
+        if self._start.tasks_started:
+            return
+        self._start.tasks_started = True
+        self.file_menu.first_run()
+        self.strava.start()
+        self.file_menu.watch_monitor.start()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not getattr(self, "_shown_once", False):
-            self._shown_once = True
-            QTimer.singleShot(0, self.file_menu.first_run)
-            QTimer.singleShot(0, self.strava.start)
-            self.file_menu.watch_monitor.start()
+        if not self._start.shown:
+            self._start.shown = True
+            if self._start.reads_started:
+                self._start_shown_tasks()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.file_menu.importing:
@@ -462,3 +506,14 @@ class MainWindow(WindowLoading, QMainWindow):
             runner.wait()
         self.save_state()
         event.accept()
+
+
+class _StartOrder:
+    """Where the window's start-up is (see `MainWindow.first_page_loaded`)."""
+
+    def __init__(self) -> None:
+        self.page_loaded = False
+        self.reads_started = False
+        self.shown = False
+        self.tasks_started = False
+        self.waiting: list = []  # work held until the first paint

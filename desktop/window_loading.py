@@ -36,9 +36,10 @@ class WindowLoading:
             if generation == self._generation:
                 self.calendar.set_plans(plans)
                 self._show_checklist(self.calendar.selected)
-                self._prefetch(start, weeks)
+                self.after_first_paint(lambda: self._prefetch(start, weeks))
 
-        self.run(fetch, show, name="weeks")
+        job = self.run(fetch, show, name="weeks")
+        job.signals.finished.connect(self.first_page_loaded)
 
     def _cached(self, start: date, weeks: int) -> bool:
         days = self.calendar.grid.days

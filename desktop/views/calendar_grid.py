@@ -30,6 +30,7 @@ class CalendarGrid(CellPainting, QWidget):
     move_requested = Signal(object, object)  # from date, to date
     selection_changed = Signal(object)  # date
     page_requested = Signal(int)  # -1 back, +1 forward
+    plans_painted = Signal()  # the page has been painted with its plans (each time)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

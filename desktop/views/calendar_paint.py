@@ -74,6 +74,8 @@ class CellPainting:
             for col in range(7):
                 self._paint_day(p, week_start + timedelta(days=col), small)
         p.end()
+        if self.first_day in self.days:
+            self.plans_painted.emit()
 
     def _paint_week_summary(self, p: QPainter, week_start: date, row: int, small: QFont) -> None:
         c = colors()

@@ -91,3 +91,36 @@ def test_a_failing_job_reports_its_message(qtbot, demo_db, tmp_path):
     with qtbot.waitSignal(job.signals.error, timeout=5000) as blocker:
         pass
     assert blocker.args == ["week.fit: not a FIT file"]
+
+
+def test_the_first_page_is_planned_and_painted_before_any_other_start_up_work(
+    qtbot, demo_db, tmp_path, monkeypatch
+):
+    """Nothing competes with the first paint: the other reads, the welcome check, Strava's
+    status and the watch monitor start only once the calendar has painted its plans."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.jobs import JobRunner
+
+    QSettings().clear()  # the calendar is the view shown, as on a first start
+    order: list[str] = []
+    real_start = JobRunner.start
+
+    def recording_start(self, fn, name="", *args, **kwargs):
+        order.append(name)
+        return real_start(self, fn, name, *args, **kwargs)
+
+    monkeypatch.setattr(JobRunner, "start", recording_start)
+    window = MainWindow(demo_db, data_dir=tmp_path, today=TODAY)
+    qtbot.addWidget(window)
+    grid = window.calendar.grid
+    painted_after: list[int] = []
+    grid.plans_painted.connect(lambda: painted_after.append(len(order)))
+    window.show()
+    qtbot.waitUntil(lambda: "strava-status" in order, timeout=15000)
+    assert order[0] == "weeks"
+    # the profile (units for the first paint) may be read before it; nothing else is,
+    # not even the pages either side
+    assert painted_after and set(order[: painted_after[0]]) <= {"weeks", ""}
+    assert painted_after[0] <= order.index("strava-status")
+    assert window.file_menu.watch_monitor.timer.isActive()
