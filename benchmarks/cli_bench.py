@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -26,13 +25,17 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_env import child_env  # noqa: E402
+
 TODAY = "2026-11-25"
 GOALS = {"--version": 0.15, "plan --json": 0.5}
 
 
 def timed(args: list[str], code: Path) -> tuple[float, float]:
     """(wall, CPU) seconds of one fresh `python ARGS` with `code` first on the path."""
-    env = {**os.environ, "PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen"}
+    env = child_env(PYTHONPATH=str(code), QT_QPA_PLATFORM="offscreen")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(

@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_env import child_env  # noqa: E402
+
 from importers.fit import read_fit  # noqa: E402
 from importers.fit_messages import FitReadError  # noqa: E402
 from importers.pipeline import run_import  # noqa: E402
@@ -85,7 +87,7 @@ def cli_resync(corpus: Path, data_dir: Path) -> float:
     best = float("inf")
     for _ in range(5):
         t0 = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env=child_env())
         best = min(best, time.perf_counter() - t0)
     return best
 

@@ -32,6 +32,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_env import child_env  # noqa: E402
+
 TODAY = date(2026, 11, 25)
 YEARS = 10
 
@@ -111,7 +113,7 @@ def cold_start(folder: Path, runs: int = 3, *, cached: bool = True) -> list[tupl
             [sys.executable, "-c", _CHILD, str(folder), TODAY.isoformat()],
             capture_output=True,
             text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env=child_env(PYTHONPATH=str(ROOT)),
             timeout=120,
         )
         if proc.returncode != 0:
