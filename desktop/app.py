@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -31,6 +32,10 @@ def run_app(data_dir: Path, *, today: date | None = None, open_files: Sequence[P
     from desktop.crash import install_crash_dialog
     from desktop.main_window import MainWindow
 
+    missing = missing_display()
+    if missing:
+        print(f"strongstride: {missing}", file=sys.stderr)
+        return 2
     app = make_application()
     install_crash_dialog(start_logging("window"))
     try:
@@ -53,6 +58,21 @@ def run_app(data_dir: Path, *, today: date | None = None, open_files: Sequence[P
             db.close()
     finally:
         lock.release()
+
+
+def missing_display() -> str | None:
+    """Why no window can open here (Linux with no display, e.g. over ssh), or None.
+
+    Without this, Qt aborts the process with several lines about platform plugins.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+        "set); run StrongStride on the desktop, or use the commands (strongstride --help)"
+    )
 
 
 def open_database(data_dir: Path, parent=None, *, offer=True) -> Database | None:
