@@ -181,8 +181,9 @@ def build_session(spec: SessionSpec, library: Library, history: Sequence) -> Str
         main, other = (SQUATS, HINGES) if spec.variant == "A" else (HINGES, SQUATS)
         sets, reps = dose.lower
         add(main, sets, reps, REST_MAIN)
-        rotation = (*spec.single_leg, "split_squat", "reverse_lunge")
-        add(rotation, sets, reps if reps != "4-6" else "6", REST_SINGLE_LEG)
+        if spec.single_leg:  # none near an A race when none was done in the 6 weeks before
+            rotation = (*spec.single_leg, "split_squat", "reverse_lunge")
+            add(rotation, sets, reps if reps != "4-6" else "6", REST_SINGLE_LEG)
         if spec.third_leg_lift:
             add(other, min(sets, D.LOWER_BODY_SETS_MAX - 2 * sets), reps, REST_MAIN)
     heavy, light = (HEAVY_PUSH, LIGHT_PULL) if spec.variant == "A" else (HEAVY_PULL, LIGHT_PUSH)

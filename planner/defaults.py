@@ -155,6 +155,8 @@ SINGLE_LEG_ROTATION = (
     ("sl_hip_thrust",),
 )
 NO_NEW_EXERCISE_BEFORE_A = 10  # days
+# §6.1: taper and race-week sessions use only exercises done in the 6 weeks before.
+DONE_BEFORE_TAPER_WEEKS = 6
 TARGET_RPE_MAIN = (7, 8)
 LOAD_STEP = (0.025, 0.05)
 PROGRESS_RULE = 2  # sessions in a row at the top of the range

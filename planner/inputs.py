@@ -68,6 +68,7 @@ class Carry:
     last_variant: str | None = None
     leg_days: tuple[date, ...] = ()  # the last week's sessions that loaded the legs
     single_leg: str | None = None  # the single-leg exercise of the last session that had one
+    single_leg_day: date | None = None  # and that session's day
 
 
 def log_day(log: SessionLog) -> date:

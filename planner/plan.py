@@ -79,20 +79,30 @@ def carry_after(plan: WeekPlan, previous: Carry) -> Carry:
     legs = tuple(s.day for s in sessions if s.intensity in LEG_INTENSITIES)
     if not sessions:
         return replace(previous)
-    single_leg = next(
-        (e.id for s in reversed(sessions) for e in s.exercises if e.pattern == "single-leg"),
-        previous.single_leg,
+    single_leg, single_leg_day = next(
+        (
+            (e.id, s.day)
+            for s in reversed(sessions)
+            for e in s.exercises
+            if e.pattern == "single-leg"
+        ),
+        (previous.single_leg, previous.single_leg_day),
     )
     days = tuple(s.day for s in sessions)
-    return Carry(days, sessions[-1].variant, legs or previous.leg_days, single_leg)
+    return Carry(days, sessions[-1].variant, legs or previous.leg_days, single_leg, single_leg_day)
 
 
 def _keep_single_leg(inputs: PlanInputs, ctx: WeekContext, carry: Carry) -> WeekContext:
     """Nothing new near an A race (§6.1): a week where the rotation is frozen keeps the
     single-leg exercise last done, also when the rotation moved on in weeks that held no
-    session (recovery after an earlier race, days not available)."""
+    session (recovery after an earlier race, days not available). When no single-leg exercise
+    was done in the 6 weeks before every day of the week (the last one was longer ago), the week
+    has none: any would be new."""
     if carry.single_leg is None or not rotation_frozen(ctx.week_start, inputs.races):
         return ctx
+    since = ctx.week_start + timedelta(days=6) - D.DONE_BEFORE_TAPER_WEEKS * WEEK
+    if carry.single_leg_day is not None and carry.single_leg_day < since:
+        return replace(ctx, exp=replace(ctx.exp, single_leg=()))
     single_leg = (carry.single_leg, *ctx.exp.single_leg)
     return replace(ctx, exp=replace(ctx.exp, single_leg=single_leg))
 

@@ -4,6 +4,7 @@ and every reason sentence agrees with the plan it explains (§8)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, example, given, settings
@@ -102,10 +103,13 @@ def cases(draw):
     )
 
 
+# CI runs the same 200 examples every time; to search further by hand:
+# HARD_RULE_EXAMPLES=500 HARD_RULE_RANDOM=1 python -m pytest tests/planner/test_hard_rules_property.py
+# --hypothesis-seed=N (a failure found so becomes a named test).
 PROPS = settings(
-    max_examples=200,
+    max_examples=int(os.environ.get("HARD_RULE_EXAMPLES", "200")),
     deadline=None,
-    derandomize=True,  # the same examples on every run: CI never flakes on a new one
+    derandomize=not os.environ.get("HARD_RULE_RANDOM"),
     suppress_health_check=list(HealthCheck),
 )
 
@@ -156,7 +160,9 @@ def test_the_volume_numbers_in_a_reason_are_the_load_figures(case):
     weeks = [week.week_start - timedelta(weeks=k) for k in (1, 2, 3, 4)]
     loads = [week_load(inputs.history, w) for w in weeks if w >= first_week]
     recent = sum(w.run_s for w in loads) / 60 / len(loads)
-    assert f"you ran {round(recent)} min/week lately" in week.reason
+    # a mean that is a whole minute and a half may land either side of .5 in floating point
+    shown = {round(recent + d) for d in (-1e-9, 1e-9)}
+    assert any(f"you ran {m} min/week lately" in week.reason for m in shown), week.reason
 
 
 @PROPS
