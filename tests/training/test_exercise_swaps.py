@@ -112,7 +112,12 @@ def test_the_swap_command_keeps_a_substitute_and_resets_it(data_dir, capsys):
     assert "back_squat" in [e["id"] for e in doc["exercises"]]
 
 
-def test_the_printed_sheet_and_the_calendar_file_show_the_substitute(data_dir, tmp_path, capsys):
+def test_the_printed_sheet_and_the_calendar_file_show_the_substitute(
+    data_dir, tmp_path, capsys, qapp
+):
+    # The PDF is drawn in this process: with pytest-qt's QApplication in place first, the
+    # renderer reuses it instead of leaving a bare QGuiApplication behind, under which a later
+    # test's widgets could not be made (Qt aborts).
     db = Database.open(data_dir / DATABASE_FILE)
     session = _squat_session(db)
     db.close()
