@@ -16,24 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from importers.fit_lean import crc16  # checked against real files in test_fit_lean.py
 from tests.importers.fit_variants import fit_crc
 
 HEAD_BYTES = 3000  # a seed's head: messages up to about this many bytes
-_CRC256 = []
-for _i in range(256):
-    _c = _i
-    for _ in range(8):
-        _c = (_c >> 1) ^ 0xA001 if _c & 1 else _c >> 1
-    _CRC256.append(_c)
-
-
-def crc16(data: bytes) -> int:
-    """The FIT CRC (CRC-16/ARC), table per byte: the same value as `fit_crc`, faster."""
-    crc = 0
-    table = _CRC256
-    for b in data:
-        crc = (crc >> 8) ^ table[(crc ^ b) & 0xFF]
-    return crc
 
 
 @dataclass(frozen=True)
