@@ -168,3 +168,13 @@ def last_days(values: Sequence[float], ctx_first: date, day: date, n: int) -> li
     """The n daily values ending on `day`, zeros before the series starts."""
     end = (day - ctx_first).days + 1
     return [values[i] if 0 <= i < len(values) else 0.0 for i in range(end - n, end)]
+
+
+def acwr_band(ratio: float) -> str:
+    """The §2.7 display band of a 7-day ratio: "below", "usual", "well_above" or "far_above"."""
+    below, usual, well_above = D.ACWR_BANDS
+    if ratio < below:
+        return "below"
+    if ratio <= usual:
+        return "usual"
+    return "well_above" if ratio <= well_above else "far_above"

@@ -38,8 +38,10 @@ from desktop.views import formatting as fmt
 from desktop.views.chart_ticks import nice_axis, tick_label_format
 from desktop.views.comparison_words import comparison_text
 from desktop.views.theme import colors
+from planner import defaults as D
 from planner.comparison import Comparison
 from planner.model import Phase, Race, WeekLoad
+from planner.series import acwr_band
 
 PHASE_TINT = {
     Phase.BASE: "#3b82f6",
@@ -56,14 +58,12 @@ FATIGUE = QColor("#db2777")  # pink: apart from the races' orange and fitness' p
 
 def acwr_words(ratio: float) -> str:
     """The 7-day ratio in words: a shorter window than the plan's comparison (context only)."""
-    if ratio < 0.8:
-        label = fmt.tr("less")
-    elif ratio <= 1.3:
-        label = fmt.tr("about the same")
-    elif ratio <= 1.5:
-        label = fmt.tr("more")
-    else:
-        label = fmt.tr("much more")
+    label = {
+        "below": fmt.tr("below usual"),
+        "usual": fmt.tr("usual"),
+        "well_above": fmt.tr("well above"),
+        "far_above": fmt.tr("far above"),
+    }[acwr_band(ratio)]
     pct = round((ratio - 1) * 100)
     return fmt.tr("last 7 days against the 4 weeks before: {pct:+d} % ({label})").format(
         pct=pct, label=label
@@ -199,8 +199,9 @@ class LoadView(QWidget):
             ),
             self.tr(
                 "<b>Last 7 days ÷ 4 weeks</b>: a short window beside the plan's 4-week "
-                "comparison (grey band: 0.8–1.3); it describes change, it does not predict injury."
-            ),
+                "comparison (grey band: {low}–{high}); it describes change, it does not predict "
+                "injury."
+            ).format(low=D.ACWR_BANDS[0], high=D.ACWR_BANDS[1]),
             self.tr("<b>Dots</b>: strength sessions done each week. Shading: training phases."),
             self.tr(
                 "<b>Monotony</b>: how alike the days of the week were; "
@@ -434,12 +435,13 @@ class LoadView(QWidget):
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         lower, upper = QLineSeries(), QLineSeries()
         n = max(1, len(self.loads))
+        low, high = D.ACWR_BANDS[:2]
         for xv in (-0.5, n - 0.5):
-            lower.append(xv, 0.8)
-            upper.append(xv, 1.3)
+            lower.append(xv, low)
+            upper.append(xv, high)
         band = QAreaSeries(upper, lower)
         self.ratio_chart.keep += [upper, lower]
-        band.setName(self.tr("0.8–1.3"))
+        band.setName(f"{low}–{high}")
         band.setColor(_alpha(c.muted, 45))
         band.setBorderColor(_alpha(c.muted, 0))
         chart.addSeries(band)

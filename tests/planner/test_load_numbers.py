@@ -167,3 +167,21 @@ def test_cadence_lock_is_removed_before_the_rolling_peak():
     real = [(float(t), 165.0, 80.0) for t in range(91, 111)]
     assert peak_hr_rolling(locked + real) == pytest.approx(165)
     assert peak_hr_rolling(real) == pytest.approx(165)
+
+
+def test_the_seven_day_ratio_bands_are_domain_2_7():
+    """Labels below usual / usual / well above / far above at 0.8 / 1.3 / 1.5 (display only)."""
+    from planner.series import acwr_band
+
+    ratios = (0.5, 0.79, 0.8, 1.0, 1.3, 1.31, 1.5, 1.51, 3.0)
+    assert [acwr_band(r) for r in ratios] == [
+        "below",
+        "below",
+        "usual",
+        "usual",
+        "usual",
+        "well_above",
+        "well_above",
+        "far_above",
+        "far_above",
+    ]
