@@ -454,6 +454,11 @@ class MainWindow(WindowLoading, QMainWindow):
         else:
             self._start_other_reads()
 
+    @property
+    def started(self) -> bool:
+        """Every start-up read and task has been started (their jobs may still run)."""
+        return self._start.reads_started and (self._start.tasks_started or not self._start.shown)
+
     def after_first_paint(self, fn) -> None:
         """Run `fn` now, or once the first page has been painted if it has not been yet."""
         if self._start.reads_started:

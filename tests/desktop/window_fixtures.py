@@ -23,13 +23,16 @@ def demo_db(tmp_path, demo_database):
 
 
 def open_window(qtbot, db, data_dir, today=SEASON_END) -> MainWindow:
-    """A shown window whose calendar page has its plans loaded."""
+    """A shown window whose calendar page has its plans loaded and whose start-up reads
+    (status, checklist, comparison, welcome check, Strava) have run."""
     window = MainWindow(db, data_dir=data_dir, today=today)
     qtbot.addWidget(window)
     window.file_menu.watch_monitor.timer.setInterval(60_000)
     window.show()
     qtbot.waitExposed(window)
     wait_for_plans(qtbot, window)
+    qtbot.waitUntil(lambda: window.started, timeout=15000)
+    wait_idle(qtbot, window)
     return window
 
 
