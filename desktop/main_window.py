@@ -439,7 +439,8 @@ class MainWindow(WindowLoading, QMainWindow):
     # The first page's plan is the first job and its paint the first thing the runner sees;
     # the other reads (status bar, checklist record, comparison) and, once the window shows,
     # the welcome check, Strava's status and the watch monitor wait for that paint, so no
-    # other job (or its imports: Strava's client alone costs 0.4 s) competes with it.
+    # other job (or its imports: Strava's client library alone takes about half a second)
+    # competes with it.
     def first_page_loaded(self) -> None:
         """The first page's plan job ended (with plans or an error)."""
         if self._start.page_loaded:
@@ -450,7 +451,8 @@ class MainWindow(WindowLoading, QMainWindow):
             grid.plans_painted.connect(
                 self._start_other_reads, Qt.ConnectionType.SingleShotConnection
             )
-            QTimer.singleShot(2000, self._start_other_reads)  # if no paint comes (minimised)
+            # if no paint comes (a minimised window); the timer dies with the window
+            QTimer.singleShot(2000, self, self._start_other_reads)
         else:
             self._start_other_reads()
 

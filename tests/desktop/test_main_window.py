@@ -124,3 +124,21 @@ def test_the_first_page_is_planned_and_painted_before_any_other_start_up_work(
     assert painted_after and set(order[: painted_after[0]]) <= {"weeks", ""}
     assert painted_after[0] <= order.index("strava-status")
     assert window.file_menu.watch_monitor.timer.isActive()
+
+
+def test_the_start_up_reads_still_run_when_the_first_paint_never_comes(qtbot, demo_db, tmp_path):
+    """A window that gets no paint (minimised at start) loads the rest after two seconds."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+    window = MainWindow(demo_db, data_dir=tmp_path, today=TODAY)
+    qtbot.addWidget(window)
+    window.calendar.grid.blockSignals(True)  # its paint is never reported
+    window.show()
+    qtbot.waitUntil(lambda: TODAY in window.calendar.grid.days, timeout=15000)
+    assert not window.started
+    qtbot.waitUntil(lambda: window.started, timeout=5000)
+    expected = len(demo_season(TODAY).activities)
+    qtbot.waitUntil(
+        lambda: f"{expected} activities" in window.statusBar().currentMessage(), timeout=10000
+    )
