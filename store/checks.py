@@ -41,19 +41,16 @@ def stored_revision(path: Path) -> str | None:
     """The schema revision written in the file, read without writing anything."""
     if not path.exists() or path.stat().st_size == 0:
         return None
+    return read_only(path, revision_in)
 
-    def read(conn: sqlite3.Connection) -> str | None:
-        has_table = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        row = (
-            conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            if has_table
-            else None
-        )
-        return row[0] if row else None
 
-    return read_only(path, read)
+def revision_in(conn: sqlite3.Connection) -> str | None:
+    """The schema revision on an open connection; None before the schema exists."""
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if has_table else None
+    return row[0] if row else None
 
 
 def check_not_newer(path: Path, stored: str) -> None:
@@ -75,15 +72,21 @@ def check_pages(path: Path) -> None:
     """
     if not path.exists() or path.stat().st_size == 0:
         return
-
-    def problems(conn: sqlite3.Connection) -> list[str]:
-        return [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-
     before = companions(path)
-    found = read_only(path, problems)
-    if found != ["ok"]:
+    refuse_damaged(path, read_only(path, page_problems), before)
+
+
+def page_problems(conn: sqlite3.Connection) -> list[str]:
+    """The first few findings of `PRAGMA quick_check` on an open connection; ["ok"] if sound."""
+    return [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+
+
+def refuse_damaged(path: Path, problems: list[str], before: set[Path]) -> None:
+    """Raise the "damaged" StoreError naming the newest backup unless `problems` is ["ok"],
+    removing the -wal/-shm files the check created (`before`: those found beforehand)."""
+    if problems != ["ok"]:
         remove_new_companions(path, before)
-        raise damaged_error(path, found[0], backup.latest_backup(path))
+        raise damaged_error(path, problems[0], backup.latest_backup(path))
 
 
 def read_only(path: Path, read):

@@ -13,9 +13,15 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from store import backup, migrate
-from store.checks import check_is_sqlite, companions, read_only, remove_new_companions
-from store.errors import damaged_error
+from store import migrate
+from store.checks import (
+    check_is_sqlite,
+    companions,
+    page_problems,
+    read_only,
+    refuse_damaged,
+    revision_in,
+)
 
 _KNOWN_FILES_SQL = (
     "SELECT id, path, sha256, size, mtime, status, error FROM imported_file ORDER BY id"
@@ -41,24 +47,14 @@ def read_known_files(path: Path) -> dict[str, KnownFile] | None:
         return None
     before = companions(path)
 
-    def read(conn: sqlite3.Connection) -> dict[str, KnownFile] | None:
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.OperationalError:  # no such table: not a StrongStride schema yet
-            return None
-        if row is None or row[0] != migrate.SCHEMA_REVISION:
-            return None
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    def read(conn: sqlite3.Connection) -> tuple[list[str], dict[str, KnownFile] | None]:
+        if revision_in(conn) != migrate.SCHEMA_REVISION:
+            return ["ok"], None
+        problems = page_problems(conn)
         if problems != ["ok"]:
-            raise _Damaged(problems[0])
-        return {r[1]: KnownFile(*r) for r in conn.execute(_KNOWN_FILES_SQL)}
+            return problems, None
+        return problems, {r[1]: KnownFile(*r) for r in conn.execute(_KNOWN_FILES_SQL)}
 
-    try:
-        return read_only(path, read)
-    except _Damaged as exc:
-        remove_new_companions(path, before)
-        raise damaged_error(path, str(exc), backup.latest_backup(path)) from None
-
-
-class _Damaged(Exception):
-    pass
+    problems, known = read_only(path, read)
+    refuse_damaged(path, problems, before)
+    return known
