@@ -10,14 +10,16 @@ definitions alone (typically 1-3 % of the bytes); parsing that costs next to not
 
 `lean_fit` returns None whenever the walk meets something it does not rebuild exactly (a
 compressed-timestamp header, whose time depends on messages that would be left out; bytes
-after the last chained part; a record field the columns cannot carry; a size that does not add up), and the caller then
-parses the whole file as before. It never judges the file: `fitfast.records` on the original
+after the last chained part; a record field the columns cannot carry; a size that does not add
+up), and the caller then parses the whole file as before. It never judges the file: `fitfast.records` on the original
 bytes checks structure and CRC first.
 """
 
 from __future__ import annotations
 
 import struct
+
+from importers.fit_columns import split_chain
 
 # FIT global message numbers of the messages read as dicts (`fit_messages.WANTED` minus
 # `record`): file_id, user_profile, zones_target, hr_zone, sport, session, event, activity, hr,
@@ -55,27 +57,25 @@ def lean_fit(data: bytes, keep: frozenset[int] = LEAN_MESSAGES) -> bytes | None:
     """A valid FIT file holding only the `keep` messages of `data`, or None (see above).
     Chained files (a pool swim's heart rate, a triathlon's legs) become a chain of lean parts."""
     parts = []
-    pos = 0
-    while pos < len(data):
-        if len(data) - pos < 14 or data[pos] not in (12, 14) or data[pos + 8 : pos + 12] != b".FIT":
-            return None
-        end = pos + data[pos] + struct.unpack_from("<I", data, pos + 4)[0] + 2
-        lean = _lean_part(data, pos, end - 2, keep) if end <= len(data) else None
+    for part in split_chain(data):
+        if len(part) < 14 or part[0] not in (12, 14) or part[8:12] != b".FIT":
+            return None  # damaged bytes after the last complete part
+        end = part[0] + struct.unpack_from("<I", part, 4)[0]
+        lean = _lean_part(part, end, keep) if end + 2 == len(part) else None
         if lean is None:
             return None
         parts.append(lean)
-        pos = end
     return b"".join(parts) if parts else None
 
 
-def _lean_part(data: bytes, start: int, end: int, keep: frozenset[int]) -> bytes | None:
-    """The lean copy of the chained part whose header is at `start` and whose data ends at
-    `end` (its checksum follows)."""
+def _lean_part(data: bytes, end: int, keep: frozenset[int]) -> bytes | None:
+    """The lean copy of one complete FIT file whose messages end at `end` (the checksum
+    follows)."""
     size = [0] * 16  # by local message type: the data message's length, header byte included
     kept = [False] * 16
     spans: list[bytes] = []
-    header_size = data[start]
-    pos = start + header_size
+    header_size = data[0]
+    pos = header_size
     unpack = struct.unpack_from
     while pos < end:
         header = data[pos]
@@ -113,7 +113,7 @@ def _lean_part(data: bytes, start: int, end: int, keep: frozenset[int]) -> bytes
     if pos != end:
         return None
     body = b"".join(spans)
-    head = bytearray(data[start : start + header_size])
+    head = bytearray(data[:header_size])
     struct.pack_into("<I", head, 4, len(body))
     if header_size == 14:
         struct.pack_into("<H", head, 12, crc16(head[:12]))
