@@ -59,11 +59,11 @@ def ewma_k(days: int) -> float:
 CTL_HIDE = 42  # days of history before CTL is shown
 ATL_HIDE = 7
 
-# §2.7, §2.8 display-only context (the Load view draws the bands 0.8/1.3/1.5 and marks 1.5/2.0)
+# §2.7, §2.8 display-only context: the plan never reads these
 ACWR_WINDOWS = (7, 28)
 ACWR_MIN_HISTORY = (28, 4)  # days, runs in the window
 # §2.7 display bands of the 7-day ratio: below usual < 0.8 <= usual <= 1.3 < well above <= 1.5
-# < far above (Gabbett 2016; display only, the plan never reads it).
+# < far above (Gabbett 2016); the Load view words and shades by them.
 ACWR_BANDS = (0.8, 1.3, 1.5)
 MONOTONY_CAP = 10.0
 # Strain is judged only against the runner's own weekly strains (§2.8): the 90th percentile of
