@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 
 from PySide6.QtCore import Qt
@@ -15,9 +14,9 @@ from importers.progress import Progress
 from store import Database
 from tests.desktop.window_fixtures import (
     SEASON_END,
+    copy_runs,
     demo_db,
-    hold_import_until_cancelled,
-    open_window,
+    window_importing,
 )
 
 __all__ = ["demo_db"]
@@ -52,19 +51,10 @@ def test_an_import_cancelled_halfway_reports_the_files_it_stored(
     qtbot, tmp_path, fit_fixtures, monkeypatch
 ):
     folder = tmp_path / "many"
-    folder.mkdir()
-    runs = sorted(fit_fixtures.glob("run_*.fit"))
-    for copy in range(6):
-        for f in runs:
-            shutil.copy(f, folder / f"{copy}_{f.name}")
-    hold_import_until_cancelled(monkeypatch)
+    copy_runs(fit_fixtures, folder, 6)
     db = Database.open(tmp_path / "strongstride.sqlite")
     try:
-        window = open_window(qtbot, db, tmp_path, today=SEASON_END)
-        if window.file_menu.wizard is not None:
-            window.file_menu.wizard.reject()
-        dialog = window.file_menu.start_import([folder], workers=1)
-        qtbot.waitUntil(lambda: dialog.bar.value() >= 1, timeout=60000)
+        window, dialog = window_importing(qtbot, monkeypatch, db, tmp_path, folder)
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.job.reported, timeout=60000)
         report = dialog.report

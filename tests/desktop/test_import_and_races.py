@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
@@ -12,10 +11,11 @@ from planner.model import Phase
 from store import Database
 from tests.desktop.window_fixtures import (
     SEASON_END,
+    copy_runs,
     demo_db,
-    hold_import_until_cancelled,
     open_window,
     wait_for_plans,
+    window_importing,
 )
 
 __all__ = ["demo_db"]
@@ -62,20 +62,12 @@ def test_cancelling_an_import_midway_keeps_what_was_done_and_says_so(
     qtbot, tmp_path, fit_fixtures, monkeypatch
 ):
     folder = tmp_path / "many"
-    folder.mkdir()
+    # the same runs under other names: slow enough to stop midway
+    total = copy_runs(fit_fixtures, folder, 12)
     runs = sorted(fit_fixtures.glob("run_*.fit"))
-    for copy in range(12):  # the same runs under other names: slow enough to stop midway
-        for f in runs:
-            shutil.copy(f, folder / f"{copy}_{f.name}")
-    total = len(runs) * 12
-    hold_import_until_cancelled(monkeypatch)
     db = Database.open(tmp_path / "strongstride.sqlite")
     try:
-        window = open_window(qtbot, db, tmp_path, today=SEASON_END)
-        if window.file_menu.wizard is not None:
-            window.file_menu.wizard.reject()
-        dialog = window.file_menu.start_import([folder], workers=1)
-        qtbot.waitUntil(lambda: dialog.bar.value() >= 1, timeout=60000)
+        window, dialog = window_importing(qtbot, monkeypatch, db, tmp_path, folder)
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
         # the outcome reaches the dialog by signal, just after the work itself has ended
         qtbot.waitUntil(lambda: dialog.job.reported, timeout=60000)

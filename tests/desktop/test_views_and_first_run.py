@@ -14,11 +14,11 @@ from operations import training
 from planner.model import Equipment
 from store import Database
 from tests.desktop.window_fixtures import (
-    SEASON_END,
+    copy_runs,
     demo_db,
-    hold_import_until_cancelled,
     open_window,
     wait_idle,
+    window_importing,
 )
 
 __all__ = ["demo_db"]
@@ -167,18 +167,10 @@ def test_closing_during_an_import_asks_and_then_cancels_it(
     qtbot, tmp_path, fit_fixtures, monkeypatch
 ):
     folder = tmp_path / "many"
-    folder.mkdir()
-    for copy in range(6):
-        for f in sorted(fit_fixtures.glob("run_*.fit")):
-            shutil.copy(f, folder / f"{copy}_{f.name}")
-    hold_import_until_cancelled(monkeypatch)
+    copy_runs(fit_fixtures, folder, 6)
     db = Database.open(tmp_path / "strongstride.sqlite")
     try:
-        window = open_window(qtbot, db, tmp_path, today=SEASON_END)
-        if window.file_menu.wizard is not None:
-            window.file_menu.wizard.reject()
-        dialog = window.file_menu.start_import([folder], workers=1)
-        qtbot.waitUntil(lambda: dialog.bar.value() >= 1, timeout=60000)
+        window, dialog = window_importing(qtbot, monkeypatch, db, tmp_path, folder)
         answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
         asked = []
         monkeypatch.setattr(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -78,3 +80,25 @@ def hold_import_until_cancelled(monkeypatch) -> None:
         return (yield from gen)
 
     monkeypatch.setattr(importers.pipeline, "import_files", held_after_first_file)
+
+
+def copy_runs(fit_fixtures: Path, folder: Path, copies: int) -> int:
+    """`copies` copies of every real run fixture in `folder`, under other names; the count."""
+    folder.mkdir()
+    runs = sorted(fit_fixtures.glob("run_*.fit"))
+    for copy in range(copies):
+        for f in runs:
+            shutil.copy(f, folder / f"{copy}_{f.name}")
+    return len(runs) * copies
+
+
+def window_importing(qtbot, monkeypatch, db, data_dir: Path, folder: Path):
+    """A window on `db` importing `folder`, the import held after its first file until it is
+    cancelled: (window, import dialog)."""
+    hold_import_until_cancelled(monkeypatch)
+    window = open_window(qtbot, db, data_dir, today=SEASON_END)
+    if window.file_menu.wizard is not None:
+        window.file_menu.wizard.reject()
+    dialog = window.file_menu.start_import([folder], workers=1)
+    qtbot.waitUntil(lambda: dialog.bar.value() >= 1, timeout=60000)
+    return window, dialog
