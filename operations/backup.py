@@ -64,11 +64,7 @@ def daily_backup(db: Database, *, today: date) -> Path | None:
     """
     if db.created or store_backup.has_daily_backup(db.path, today):
         return None
-    try:
-        return store_backup.make_backup(db.path, "daily")
-    except (OSError, sqlite3.Error) as exc:
-        log.warning("daily backup of %s failed: %s", db.path, exc)
-        return None
+    return _backup_or_log(db, "daily", "daily backup of")
 
 
 def is_bulk_import(paths: Iterable[Path | str]) -> bool:
@@ -83,10 +79,15 @@ def before_bulk_import(db: Database, paths: Iterable[Path | str]) -> Path | None
     """Back the database up before a bulk import into a database that already holds data."""
     if db.created or not is_bulk_import(paths):
         return None
+    return _backup_or_log(db, "before-import", "backup before import into")
+
+
+def _backup_or_log(db: Database, kind: str, what: str) -> Path | None:
+    """An automatic backup of `kind`; a failure is logged ("<what> <database> failed")."""
     try:
-        return store_backup.make_backup(db.path, "before-import")
+        return store_backup.make_backup(db.path, kind)
     except (OSError, sqlite3.Error) as exc:
-        log.warning("backup before import into %s failed: %s", db.path, exc)
+        log.warning("%s %s failed: %s", what, db.path, exc)
         return None
 
 
