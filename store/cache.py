@@ -14,8 +14,10 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from store.db import Database
+if TYPE_CHECKING:
+    from store.db import Database
 
 MAGIC = b"strongstride-cache 1\n"
 

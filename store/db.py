@@ -7,19 +7,20 @@ under an exclusive lock, so commands started together on a new folder all succee
 
 Threading: a `Database` may be shared between threads; each `session()` must stay in the thread
 that opened it. SQLite allows one writer at a time, so long writers (imports) batch their work.
+
+Opening a database that is already at the current schema needs only the standard library's
+sqlite3 (its checks); SQLAlchemy is loaded with the first unit of work, so the window can paint
+a page kept from the last start before SQLAlchemy (a quarter of a second) has loaded.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from store import backup, locks, migrate
 from store.checks import (
@@ -27,11 +28,16 @@ from store.checks import (
     check_not_newer,
     check_pages,
     companions,
+    read_only,
     remove_new_companions,
     stored_revision,
 )
 from store.errors import StoreError, database_error
 from store.privacy import create_private_file, make_private
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_S = 30
 COMPANIONS = ("-wal", "-shm", "-journal")
@@ -42,12 +48,31 @@ __all__ = ["Database", "StoreError"]
 class Database:
     """One SQLite file, migrated to the current schema on open."""
 
-    def __init__(self, path: Path, engine: Engine, *, created: bool = False) -> None:
+    def __init__(self, path: Path, engine: Engine | None = None, *, created: bool = False) -> None:
         self.path = path
-        self.engine = engine
         self.created = created  # the file was made by this open (nothing to back up yet)
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._engine = engine
+        self._sessions: sessionmaker[Session] | None = None
+        self._engine_lock = threading.Lock()
         self._damaged: StoreError | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy loaded) on first use, once."""
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = _make_engine(self.path)
+            return self._engine
+
+    def _session_factory(self) -> sessionmaker[Session]:
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            engine = self.engine
+            with self._engine_lock:
+                if self._sessions is None:
+                    self._sessions = sessionmaker(engine, expire_on_commit=False)
+        return self._sessions
 
     @classmethod
     def open(cls, path: Path | str, *, check: bool = True) -> Database:
@@ -71,7 +96,7 @@ class Database:
         if stored == migrate.SCHEMA_REVISION:
             if check:
                 check_pages(path)
-            return cls(path, _make_engine(path))
+            return cls(path)
         try:
             with locks.exclusive(schema_lock_path(path)):
                 return cls._open_for_schema_work(path, check=check, created=created)
@@ -113,9 +138,11 @@ class Database:
         SQLite failures become one-line StoreErrors (disk full, read-only, busy, damaged); once
         the file is found damaged no further unit of work is started on it.
         """
+        from sqlalchemy.exc import DBAPIError
+
         if self._damaged is not None:
             raise self._damaged
-        session = self._sessions()
+        session = self._session_factory()()
         try:
             yield session
             session.commit()
@@ -131,12 +158,28 @@ class Database:
         finally:
             session.close()
 
+    def data_stamp(self) -> bytes | None:
+        """A token that every write to any table replaces (SQLite triggers, migration 0002),
+        read with the standard library; None when it cannot be read. Equal tokens, equal data.
+        """
+        try:
+            return read_only(self.path, _stamp_in)
+        except StoreError:
+            return None
+
     def backup_to(self, target: Path) -> Path:
         """A consistent copy through SQLite's backup API (safe while the app is running)."""
         return backup.copy_database(self.path, target)
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._engine_lock:
+            if self._engine is not None:
+                self._engine.dispose()
+
+
+def _stamp_in(conn: sqlite3.Connection) -> bytes | None:
+    row = conn.execute("SELECT token FROM data_stamp WHERE id = 1").fetchone()
+    return bytes(row[0]) if row else None
 
 
 def schema_lock_path(path: Path) -> Path:
@@ -162,6 +205,8 @@ def _create_private(path: Path) -> bool:
 
 
 def _make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")
@@ -182,6 +227,8 @@ def _migrate_with_backup(path: Path, engine: Engine, stored: str | None) -> None
             backup.make_backup(path, f"before-migration-{migrate.SCHEMA_REVISION}")
         except (OSError, sqlite3.Error) as exc:
             raise database_error(path, exc) from exc
+    from sqlalchemy.exc import DBAPIError
+
     try:
         migrate.upgrade(engine)
     except DBAPIError as exc:

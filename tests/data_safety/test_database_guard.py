@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlalchemy.event
 
 import store.db
 from store import Database, StoreError
@@ -137,7 +138,7 @@ def test_a_full_disk_is_one_line_naming_the_file_and_loses_nothing_saved(
     db = Database.open(path)
     if tiny_disk is None:  # no mount allowed: SQLite's own page limit plays the full disk
 
-        @store.db.event.listens_for(db.engine, "connect")
+        @sqlalchemy.event.listens_for(db.engine, "connect")
         def _small(dbapi_conn, _record):
             dbapi_conn.execute("PRAGMA max_page_count = 64")
 
