@@ -241,3 +241,13 @@ class SyncState(Base):
     last_sync_utc: Mapped[datetime | None] = mapped_column(DateTime)
     cursor: Mapped[str | None] = mapped_column(Text)
     details_json: Mapped[str | None] = mapped_column(Text)
+
+
+class DataStamp(Base):
+    """One row (id 1) whose token every write to any table replaces (SQLite triggers, see
+    migration 0002); read by `store.stamp` without SQLAlchemy."""
+
+    __tablename__ = "data_stamp"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[bytes] = mapped_column(LargeBinary)
