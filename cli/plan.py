@@ -24,8 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from operations import training
     from operations.export.plan import PrintWeeks, weeks_to_print
+    from operations.plan_keep import planned_weeks
     from planner.serialize import week_plan_to_dict
 
     start = validate.day(args.week, "--week", today=ctx.today) if args.week else ctx.today
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.pdf:  # the printout also shows the weeks after the last one printed
         printable = weeks_to_print(ctx.db, start=start, weeks=args.weeks, today=ctx.today)
     else:
-        weeks = training.plan_weeks(ctx.db, start=start, weeks=args.weeks, today=ctx.today)
+        weeks = planned_weeks(ctx.db, start=start, weeks=args.weeks, today=ctx.today)
         printable = PrintWeeks(
             weeks, next_weeks=[], units="km"
         )  # the screen and --ics need neither

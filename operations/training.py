@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from operations import history_cache
+from operations import history_cache, plan_keep
 from planner import moves as planner_moves
 from planner.checklists import templates_from_dict
 from planner.defaults import HRREST_WINDOW as RESTING_DAYS_USED
@@ -314,7 +314,15 @@ def _plan_inputs(db: Database, profile: Profile, today: date) -> PlanInputs:
 
 
 def plan_weeks(db: Database, *, start: date, weeks: int, today: date) -> list[WeekPlan]:
-    """Plan `weeks` weeks from the Monday of `start` and remember the sessions by key."""
+    """Plan `weeks` weeks from the Monday of `start` and remember the sessions by key.
+
+    The weeks kept from an earlier plan of the same data and day (`plan_keep`) are returned as
+    they are; weeks planned afresh are kept when nothing was written while they were planned.
+    """
+    kept = plan_keep.kept_weeks(db, start=start, weeks=weeks, today=today)
+    if kept is not None:
+        return kept
+    stamp = db.data_stamp()
     profile = load_profile(db)
     inputs = _plan_inputs(db, profile, today)
     with db.session() as s:
@@ -324,6 +332,7 @@ def plan_weeks(db: Database, *, start: date, weeks: int, today: date) -> list[We
     with db.session() as s:
         for week in plans:
             store_plans.save_planned(s, week.week_start, _session_rows(week))
+    plan_keep.keep_weeks(db, stamp=stamp, start=start, weeks=weeks, today=today, plans=plans)
     return plans
 
 

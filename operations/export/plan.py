@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from operations import training
+from operations.plan_keep import planned_weeks
 from planner.model import StrengthSession, WeekPlan
-from store import Database
+
+if TYPE_CHECKING:
+    from store import Database
 
 WEEKS_AT_A_GLANCE = 2  # the weeks after the printed ones shown in a page's footer
 
@@ -29,14 +32,16 @@ class PrintWeeks:
 
 def weeks_to_print(db: Database, *, start: date, weeks: int, today: date) -> PrintWeeks:
     """Plan `weeks` weeks from the Monday of `start`, plus the weeks shown at a glance."""
-    plans = training.plan_weeks(db, start=start, weeks=weeks + WEEKS_AT_A_GLANCE, today=today)
+    from operations import training
+
+    plans = planned_weeks(db, start=start, weeks=weeks + WEEKS_AT_A_GLANCE, today=today)
     units = training.load_profile(db).units or "km"
     return PrintWeeks(plans[:weeks], plans[weeks:], units)
 
 
 def session_on(db: Database, *, day: date, today: date) -> StrengthSession | None:
     """The strength session planned (or logged) on `day`, swaps applied; None on a free day."""
-    for week in training.plan_weeks(db, start=day, weeks=1, today=today):
+    for week in planned_weeks(db, start=day, weeks=1, today=today):
         for plan in week.days:
             if plan.day == day and plan.strength is not None:
                 return plan.strength

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from cli import main
-from tests.cli.process import loaded_by
+from tests.cli.process import loaded_by, run_cli
 
 TODAY = date(2026, 11, 25)
 HEAVY = {"sqlalchemy", "alembic", "numpy", "fitfast", "fitdecode", "PySide6", "shiboken6"}
@@ -33,6 +33,24 @@ def test_the_json_views_read_the_store_without_numpy_or_qt(tmp_path, demo_databa
     loaded = loaded_by(tmp_path, "--data-dir", str(folder), command, "--json")
     assert "sqlalchemy" in loaded  # the probe sees what the command really loaded
     assert loaded & NOT_FOR_VIEWS == set()
+
+
+def test_plan_json_prints_the_kept_weeks_without_sqlalchemy(tmp_path, demo_database):
+    folder = tmp_path / "data"
+    demo_database(folder, TODAY)
+    args = ["--data-dir", str(folder), "--today", TODAY.isoformat(), "plan", "--json"]
+    first = run_cli(*args)  # plans, and saves the sessions shown
+    second = run_cli(*args)  # plans again (nothing new to save) and keeps the week
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    loaded = loaded_by(tmp_path, *args)
+    assert "cli" in loaded
+    assert loaded & HEAVY == set()
+    kept = run_cli(*args)
+    assert json.loads(kept.stdout) == json.loads(first.stdout) == json.loads(second.stdout)
+    for cache in folder.glob("*.cache"):
+        cache.unlink()
+    afresh = run_cli(*args)
+    assert json.loads(afresh.stdout) == json.loads(kept.stdout)
 
 
 def planned_weeks(capsys, *args: str) -> list[str]:

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from operations import history_cache, training
+from operations import history_cache, kept, training
 from store import Database
 from store.cache import cache_file, write_cached
 
@@ -86,7 +86,7 @@ def test_a_cache_file_that_would_run_code_is_refused(db, builds, monkeypatch, tm
         def __reduce__(self):
             return (os.system, (f"touch {marker}",))
 
-    write_cached(db, "history", history_cache._text(keys[0]), pickle.dumps(Payload()))
+    write_cached(db, "history", kept.key_text(keys[0]), pickle.dumps(Payload()))
     restart()
     assert plan(db) == first
     assert not marker.exists()
