@@ -6,8 +6,3 @@ PySide6 is loaded it reads the source of every module imported after it (for its
 `__feature__` switches), which costs the window's start about 0.1 s for SQLAlchemy's modules
 alone.
 """
-
-import operations.activities
-import operations.diary
-import operations.imports
-import operations.training  # noqa: F401

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.deferred import deferred
 from desktop.jobs import Job, JobRunner
 from desktop.strava_control import StravaControl
 from desktop.views import help_menu
@@ -51,8 +53,12 @@ from desktop.views.settings_view import SettingsView
 from desktop.views.theme import apply_theme
 from desktop.window_fit import PREFERRED, fit_window
 from desktop.window_loading import WindowLoading
-from operations.status import StatusSummary, status_summary
 from store import Database
+
+if TYPE_CHECKING:
+    from operations.status import StatusSummary
+
+status = deferred("operations.status")
 
 VIEWS = ("calendar", "activities", "load", "races", "settings")
 
@@ -318,7 +324,7 @@ class MainWindow(WindowLoading, QMainWindow):
     def activity_count(self) -> int:
         """How many activities are stored, read now (for scripts and tests; the status bar
         reads it in a job)."""
-        return status_summary(self.db).activities
+        return status.status_summary(self.db).activities
 
     def refresh_status(self, note: str = "") -> None:
         """Read the activity count and the last sync in a job, then show them; a `note` is
@@ -330,7 +336,7 @@ class MainWindow(WindowLoading, QMainWindow):
             if note:
                 self.statusBar().showMessage(note, 15000)
 
-        self.run(lambda c: status_summary(db), show, name="status")
+        self.run(lambda c: status.status_summary(db), show, name="status")
 
     def _show_status_summary(self, summary: StatusSummary) -> None:
         self.statusBar().showMessage(

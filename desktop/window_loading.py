@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import threading
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from operations import activities, diary, training
-from operations.comparison import running_comparison
-from planner.comparison import Comparison
+from desktop.deferred import deferred
+from operations.plan_keep import planned_weeks
 from planner.model import DayPlan, WeekPlan
+
+if TYPE_CHECKING:
+    from planner.comparison import Comparison
+
+activities = deferred("operations.activities")
+comparison = deferred("operations.comparison")
+diary = deferred("operations.diary")
+training = deferred("operations.training")
 
 PREFETCH_WEEKS = 6  # a month page either side of the one shown
 
@@ -30,7 +38,7 @@ class WindowLoading:
         db, today = self.db, self.today
 
         def fetch(cancel: threading.Event) -> list[WeekPlan]:
-            return training.plan_weeks(db, start=start, weeks=weeks, today=today)
+            return planned_weeks(db, start=start, weeks=weeks, today=today)
 
         def show(plans: list[WeekPlan]) -> None:
             if generation == self._generation:
@@ -76,11 +84,11 @@ class WindowLoading:
         """The planner's comparison (last 4 weeks against the usual week), for every view."""
         db, today = self.db, self.today
 
-        def show(comparison: Comparison) -> None:
-            self.calendar.set_comparison(comparison)
-            self.load_view.set_comparison(comparison)
+        def show(found: Comparison) -> None:
+            self.calendar.set_comparison(found)
+            self.load_view.set_comparison(found)
 
-        self.run(lambda c: running_comparison(db, today=today), show, name="comparison")
+        self.run(lambda c: comparison.running_comparison(db, today=today), show, name="comparison")
 
     def load_activities(self) -> None:
         db = self.db

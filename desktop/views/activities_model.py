@@ -9,6 +9,7 @@ row ("sport<TAB>date name source"): with no filter set, Qt accepts rows without 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,7 +21,9 @@ from PySide6.QtCore import (
 )
 
 from desktop.views import formatting as fmt
-from store.views import ActivityRow
+
+if TYPE_CHECKING:
+    from store.views import ActivityRow
 
 Index = QModelIndex | QPersistentModelIndex
 

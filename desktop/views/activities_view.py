@@ -4,6 +4,7 @@ with the heart-rate and speed chart of the selected activity."""
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QItemSelection, QMargins, Qt, Signal
@@ -25,7 +26,9 @@ from desktop.views import formatting as fmt
 from desktop.views.activities_model import SEARCH_COLUMN, ActivitiesFilter, ActivitiesModel
 from desktop.views.chart_ticks import nice_axis, tick_label_format
 from desktop.views.theme import colors
-from store.views import ActivityRow
+
+if TYPE_CHECKING:
+    from store.views import ActivityRow
 
 
 class SeriesChart(QChartView):

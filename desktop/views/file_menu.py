@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from desktop.deferred import deferred
 from desktop.import_dialog import ImportDialog
 from desktop.views.backup_actions import BackupActions
 from desktop.views.calendar_view import monday
@@ -26,12 +27,14 @@ from desktop.views.icons import icon
 from desktop.views.services import WindowServices
 from desktop.views.settings_view import OnboardingWizard
 from desktop.watch_monitor import WatchMonitor
-from operations import imports, training
+from operations import imports
 from operations.export.plan import weeks_to_print
 from planner.model import WeekPlan
 
 if TYPE_CHECKING:
     from importers.watch import Watch
+
+training = deferred("operations.training")
 
 PRINT_WEEKS = 4
 

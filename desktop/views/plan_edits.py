@@ -12,22 +12,29 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from desktop.deferred import deferred
 from desktop.jobs import Job
 from desktop.views.calendar_view import monday
 from desktop.views.icons import icon
 from desktop.views.replan import describe_changes
 from desktop.views.services import WindowServices
 from desktop.views.session_card import SessionCard, SessionChoice
-from operations import diary, training
-from operations.recorded_sessions import RecordedSession, log_recorded_sessions
 from planner.model import DayPlan, WeekPlan
 from planner.move_days import good_move_days
 from planner.moves import MoveVerdict
+
+if TYPE_CHECKING:
+    from operations.recorded_sessions import RecordedSession
+
+diary = deferred("operations.diary")
+training = deferred("operations.training")
+recorded_sessions = deferred("operations.recorded_sessions")
 
 
 class PlanEdits(QObject):
@@ -229,7 +236,9 @@ class PlanEdits(QObject):
         db, today = self.services.db, self.services.today
 
         def record(cancel: threading.Event) -> list[RecordedSession]:
-            return log_recorded_sessions(db, activity_ids=activity_ids, today=today)
+            return recorded_sessions.log_recorded_sessions(
+                db, activity_ids=activity_ids, today=today
+            )
 
         def recorded(sessions: list[RecordedSession]) -> None:
             for r in sessions:
