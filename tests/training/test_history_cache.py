@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from operations import history_cache, kept, training
+from operations import history_cache, kept, plan_keep, training
 from store import Database
 from store.cache import cache_file, write_cached
 
@@ -42,6 +42,8 @@ def restart() -> None:
 
 
 def plan(db: Database, today: date = TODAY):
+    """Plan from the history: weeks kept from an earlier plan (`plan_keep`) are not asked for."""
+    cache_file(db, plan_keep.NAME).unlink(missing_ok=True)
     return training.plan_weeks(db, start=today, weeks=3, today=today)
 
 
