@@ -52,7 +52,7 @@ from desktop.views.session_card import SessionCard, SessionChoice
 from desktop.views.settings_view import SettingsView
 from desktop.views.theme import apply_theme
 from desktop.window_fit import PREFERRED, fit_window
-from desktop.window_loading import WindowLoading
+from desktop.window_loading import UNITS_KEY, WindowLoading
 from store import Database
 
 if TYPE_CHECKING:
@@ -118,7 +118,10 @@ class MainWindow(WindowLoading, QMainWindow):
         self._connect()
         self._start = _StartOrder()
         self.restore_state()  # the calendar asks for its page: the first job in the queue
-        self.reload_profile()
+        # Until the profile is read (after the first paint: reading it loads SQLAlchemy, which
+        # would compete with painting a kept page), distances show in the units last shown.
+        self.show_units(str(QSettings().value(UNITS_KEY, "km")))
+        self.after_first_paint(self.reload_profile)
 
     # -- construction -----------------------------------------------------------------------
     def _build_views(self) -> None:

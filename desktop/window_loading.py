@@ -11,6 +11,8 @@ import threading
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
+
 from desktop.deferred import deferred
 from operations.plan_keep import planned_weeks
 from planner.model import DayPlan, WeekPlan
@@ -24,6 +26,7 @@ diary = deferred("operations.diary")
 training = deferred("operations.training")
 
 PREFETCH_WEEKS = 6  # a month page either side of the one shown
+UNITS_KEY = "profile/units"  # the units last shown, kept in the window's settings
 
 
 class WindowLoading:
@@ -139,13 +142,18 @@ class WindowLoading:
         db = self.db
 
         def show(profile) -> None:
-            self.units = profile.units or "km"
-            self.calendar.set_units(self.units)
+            self.show_units(profile.units or "km")
+            QSettings().setValue(UNITS_KEY, self.units)  # for the next start's first paint
             self.settings_view.form.set_profile(profile)
             self.edits.set_equipment(profile.equipment.value)
-            self.edits.units = self.units
 
         self.run(lambda c: training.load_profile(db), show)
+
+    def show_units(self, units: str) -> None:
+        """Show distances in `units` ("km" or "mi") everywhere they are drawn."""
+        self.units = units
+        self.calendar.set_units(units)
+        self.edits.units = units
 
     # -- checklist --------------------------------------------------------------------------
     def _show_checklist(self, day: date) -> None:

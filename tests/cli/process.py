@@ -51,19 +51,26 @@ with open(sys.argv[1], "w") as fh:
 """
 
 
-def loaded_by(tmp_path: Path, *args: str) -> set[str]:
-    """Run `strongstride ARGS` in a fresh interpreter; the top-level packages it imported."""
-    report = tmp_path / "loaded.json"
-    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+def run_script(code: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -c CODE ARGS` in a fresh interpreter on this checkout (offscreen Qt, `env`
+    added); fails the test with the child's stderr unless it exits 0."""
+    full_env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen", **env}
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(report), *args],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         cwd=REPO,
-        env=env,
+        env=full_env,
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def loaded_by(tmp_path: Path, *args: str) -> set[str]:
+    """Run `strongstride ARGS` in a fresh interpreter; the top-level packages it imported."""
+    report = tmp_path / "loaded.json"
+    done = run_script(PROBE, str(report), *args)
     result = json.loads(report.read_text())
     assert result["code"] == 0, done.stderr
     return set(result["loaded"])

@@ -6,15 +6,13 @@ the calendar first painted its plans, and the plans it painted."""
 
 from __future__ import annotations
 
-import os
 import pickle
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 from operations import training
 from store import Database
+from tests.cli.process import run_script
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 25)
@@ -27,6 +25,7 @@ from pathlib import Path
 from desktop.app import make_application
 from desktop.main_window import MainWindow
 from store import Database
+from tests.cli.process import run_script
 
 app = make_application()
 folder, today, report = Path(sys.argv[1]), date.fromisoformat(sys.argv[2]), Path(sys.argv[3])
@@ -51,21 +50,7 @@ db.close()
 
 
 def start(folder: Path, report: Path) -> dict:
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(REPO),
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(folder / "config"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", _START, str(folder), TODAY.isoformat(), str(report)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
+    run_script(_START, str(folder), TODAY.isoformat(), str(report), XDG_CONFIG_HOME=str(folder))
     return pickle.loads(report.read_bytes())
 
 
@@ -89,3 +74,49 @@ def test_a_start_paints_the_kept_page_before_sqlalchemy_and_it_is_the_planned_pa
         db.close()
     assert starts[2]["days"] == sorted((d.day, d) for w in planned for d in w.days)
     assert starts[0]["days"] == starts[2]["days"]
+
+
+def test_every_deferred_module_of_the_window_names_a_module_that_exists():
+    import importlib
+    import pkgutil
+
+    import desktop
+    from desktop.deferred import DeferredModule
+
+    found = {}
+    for info in pkgutil.walk_packages(desktop.__path__, "desktop."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, DeferredModule):
+                found[f"{info.name}.{name}"] = value
+    assert len(found) >= 8  # the window's controllers and loaders are found
+    for where, stand_in in found.items():
+        assert importlib.import_module(stand_in._name), where
+
+
+def test_the_first_paint_shows_distances_in_the_units_the_profile_had_last_time(
+    qtbot, tmp_path, demo_database
+):
+    """The profile is read after the first paint; until then the units last shown are used."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.main_window import MainWindow
+    from tests.desktop.window_fixtures import open_window
+
+    QSettings().clear()
+    db = Database.open(demo_database(tmp_path, TODAY))
+    try:
+        training.save_profile(db, units="mi")
+        first = open_window(qtbot, db, tmp_path, TODAY)
+        assert first.units == "mi"
+        first.close()
+        again = MainWindow(db, data_dir=tmp_path, today=TODAY)
+        qtbot.addWidget(again)
+        assert again.units == again.calendar.grid.units == "mi"  # before any job has run
+        training.save_profile(db, units="km")  # changed elsewhere, e.g. by a command
+        again.show()
+        qtbot.waitUntil(lambda: again.started and not again.db_jobs.running, timeout=15000)
+        assert again.units == again.calendar.grid.units == "km"
+        again.close()
+    finally:
+        db.close()

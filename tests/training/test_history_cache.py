@@ -11,15 +11,9 @@ import pytest
 from operations import history_cache, kept, plan_keep, training
 from store import Database
 from store.cache import cache_file, write_cached
+from tests.training.conftest import DEMO_TODAY
 
-TODAY = date(2026, 11, 25)
-
-
-@pytest.fixture
-def db(tmp_path, demo_database):
-    database = Database.open(demo_database(tmp_path, TODAY))
-    yield database
-    database.close()
+TODAY = DEMO_TODAY
 
 
 @pytest.fixture

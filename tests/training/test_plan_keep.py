@@ -18,16 +18,10 @@ from planner.model import WeekPlan
 from store import Database
 from store.cache import cache_file
 from store.models import Race
+from tests.training.conftest import DEMO_TODAY
 
-TODAY = date(2026, 11, 25)
+TODAY = DEMO_TODAY
 START = date(2026, 11, 2)
-
-
-@pytest.fixture
-def db(tmp_path, demo_database):
-    database = Database.open(demo_database(tmp_path, TODAY))
-    yield database
-    database.close()
 
 
 @pytest.fixture
