@@ -36,7 +36,7 @@ def planned_weeks(db: Database, *, start: date, weeks: int, today: date) -> list
         return kept
     from operations import training
 
-    return training.plan_weeks(db, start=start, weeks=weeks, today=today)
+    return training.plan_weeks_afresh(db, start=start, weeks=weeks, today=today)
 
 
 def kept_weeks(db: Database, *, start: date, weeks: int, today: date) -> list[WeekPlan] | None:

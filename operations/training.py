@@ -322,6 +322,12 @@ def plan_weeks(db: Database, *, start: date, weeks: int, today: date) -> list[We
     kept = plan_keep.kept_weeks(db, start=start, weeks=weeks, today=today)
     if kept is not None:
         return kept
+    return plan_weeks_afresh(db, start=start, weeks=weeks, today=today)
+
+
+def plan_weeks_afresh(db: Database, *, start: date, weeks: int, today: date) -> list[WeekPlan]:
+    """`plan_weeks` without looking at the kept weeks: plan from the data, remember the
+    sessions by key, and keep the weeks when nothing was written while they were planned."""
     stamp = db.data_stamp()
     profile = load_profile(db)
     inputs = _plan_inputs(db, profile, today)

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from operations import history_cache, kept, plan_keep, training
+from operations import history_cache, kept, training
 from store import Database
 from store.cache import cache_file, write_cached
 from tests.training.conftest import DEMO_TODAY
@@ -37,8 +37,7 @@ def restart() -> None:
 
 def plan(db: Database, today: date = TODAY):
     """Plan from the history: weeks kept from an earlier plan (`plan_keep`) are not asked for."""
-    cache_file(db, plan_keep.NAME).unlink(missing_ok=True)
-    return training.plan_weeks(db, start=today, weeks=3, today=today)
+    return training.plan_weeks_afresh(db, start=today, weeks=3, today=today)
 
 
 def test_a_restart_reads_the_kept_history_and_plans_the_same_weeks(db, builds):
